@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical';
+import { en } from '@payloadcms/translations/languages/en';
+import { vi } from '@payloadcms/translations/languages/vi';
+import { buildConfig } from 'payload';
+import sharp from 'sharp';
+
+import { Articles } from './src/cms/collections/Articles';
+import { Documents } from './src/cms/collections/Documents';
+import { Media } from './src/cms/collections/Media';
+import { ModelStories } from './src/cms/collections/ModelStories';
+import { TeachingResources } from './src/cms/collections/TeachingResources';
+import { Topics } from './src/cms/collections/Topics';
+import { Users } from './src/cms/collections/Users';
+import { databaseAdapter } from './src/cms/database';
+import { ColumnSettings } from './src/cms/globals/ColumnSettings';
+import { resolveSecret } from './src/domain/secret-policy';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+// Refuse to serve with a missing, short or public secret in production. `next
+// build` also runs with NODE_ENV=production but serves nothing, so it is let through.
+const isNextBuild = process.env.NEXT_PHASE === 'phase-production-build';
+const secret = resolveSecret(isNextBuild ? { ...process.env, NODE_ENV: 'development' } : process.env);
+if (!secret.ok) throw new Error(secret.message);
+
+export default buildConfig({
+  secret: secret.secret,
+  serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
+  admin: {
+    user: 'users',
+    meta: { titleSuffix: ' – Chuyên mục Bình đẳng giới' },
+    importMap: { baseDir: dirname },
+    dateFormat: 'dd/MM/yyyy HH:mm',
+  },
+  i18n: {
+    supportedLanguages: { vi, en },
+    fallbackLanguage: 'vi',
+  },
+  collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Users],
+  globals: [ColumnSettings],
+  editor: lexicalEditor({}),
+  db: databaseAdapter(),
+  sharp,
+  upload: {
+    // The transport limit: the largest any collection accepts. Each collection's
+    // own limit (media 10 MB, documents 25 MB) is enforced by verifyUpload.
+    limits: { fileSize: 50 * 1024 * 1024 },
+  },
+  graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
+  jobs: {
+    // Runs scheduled publishing. Only the long-running server runs the queue;
+    // scripts and tests leave it off so they can exit.
+    autoRun: process.env.CMS_RUN_JOBS === 'true' ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
+  },
+  typescript: {
+    autoGenerate: false,
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
+  telemetry: false,
+});

@@ -1,0 +1,32 @@
+import type { CollectionConfig } from 'payload';
+
+import { DOCUMENT_TYPES, documentPolicy, megabytesFromEnv } from '../../domain/upload-policy';
+import { anyone, isStaff } from '../access/roles';
+import { updateOrDeleteOwnFile } from '../access/files';
+import { createdByField } from '../fields/created-by';
+import { uploadDir } from '../uploads/upload-dir';
+import { verifyUpload } from '../uploads/verify-upload';
+
+const policy = documentPolicy(megabytesFromEnv(process.env.DOCUMENT_MAX_MB, 25));
+
+export const Documents: CollectionConfig = {
+  slug: 'documents',
+  labels: { singular: 'Tệp tài liệu', plural: 'Tệp tài liệu' },
+  admin: { group: 'Thư viện', useAsTitle: 'title', defaultColumns: ['title', 'filename', 'filesize', 'updatedAt'] },
+  access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
+  hooks: { beforeOperation: [verifyUpload(policy)] },
+  upload: {
+    staticDir: uploadDir('documents'),
+    mimeTypes: DOCUMENT_TYPES.map((t) => t.mime),
+  },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      label: 'Tên tài liệu',
+      required: true,
+      admin: { description: 'Tên hiển thị cho người tải về, ví dụ: "Kế hoạch bài dạy GDCD 8 – Bình đẳng giới".' },
+    },
+    createdByField,
+  ],
+};

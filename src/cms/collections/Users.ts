@@ -1,0 +1,55 @@
+import type { CollectionConfig, FieldHook } from 'payload';
+
+import { ROLES } from '../../domain/vocabulary';
+import { isAdmin, isAdminField, isStaff, isStaffField } from '../access/roles';
+import { isAdminOrSelf } from '../access/users';
+
+/** The very first account (created from the admin's welcome screen) is an admin. */
+const firstUserIsAdmin: FieldHook = async ({ operation, value, req }) => {
+  if (operation !== 'create') return value;
+  const { totalDocs } = await req.payload.count({ collection: 'users', req });
+  return totalDocs === 0 ? 'admin' : (value ?? 'contributor');
+};
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Người dùng', plural: 'Người dùng' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role'],
+    group: 'Hệ thống',
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    useAPIKey: true,
+  },
+  access: {
+    admin: ({ req }) => Boolean(req.user),
+    read: isStaff,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', label: 'Họ và tên', required: true },
+    {
+      name: 'role',
+      type: 'select',
+      label: 'Vai trò',
+      required: true,
+      defaultValue: 'contributor',
+      options: ROLES.map((r) => ({ ...r })),
+      saveToJWT: true,
+      access: { create: isAdminField, update: isAdminField, read: isStaffField },
+      hooks: { beforeChange: [firstUserIsAdmin] },
+      admin: {
+        position: 'sidebar',
+        description:
+          'Cộng tác viên: viết bản nháp. Biên tập viên: duyệt, xuất bản, gỡ bài. Quản trị viên: thêm cả quản lý tài khoản và cài đặt.',
+      },
+    },
+  ],
+};

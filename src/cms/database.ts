@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb';
+import { sqliteAdapter } from '@payloadcms/db-sqlite';
+import mongoose from 'mongoose';
+import type { DatabaseAdapterObj } from 'payload';
+
+import { chooseDatabase, mongoUnreachableMessage } from '../domain/database-url';
+import { migrations } from '../migrations';
+
+/** How long to wait for MongoDB before saying it cannot be reached. */
+export const MONGO_TIMEOUT_MS = 5000;
+
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError';
+}
+
+/**
+ * One config, chosen by DATABASE_URI: the embedded SQLite file by default,
+ * MongoDB in production. SQLite pushes the schema in development and runs the
+ * committed migrations in production (push is off there).
+ */
+export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
+  const choice = chooseDatabase(env.DATABASE_URI);
+  if (choice.kind === 'sqlite') {
+    // libsql cannot create the parent folder ("Unable to open … 14").
+    fs.mkdirSync(path.dirname(path.resolve(choice.file)), { recursive: true });
+    return sqliteAdapter({
+      client: { url: choice.url },
+      push: env.NODE_ENV !== 'production',
+      migrationDir: path.resolve('src/migrations'),
+      prodMigrations: migrations,
+    });
+  }
+  const adapter = mongooseAdapter({
+    url: choice.url,
+    connectOptions: { serverSelectionTimeoutMS: MONGO_TIMEOUT_MS, connectTimeoutMS: MONGO_TIMEOUT_MS },
+  });
+  return failFastWhenUnreachable(adapter, choice.url, choice.hosts);
+}
+
+/**
+ * Before the adapter connects, ping the server once: an unreachable MongoDB
+ * then fails within MONGO_TIMEOUT_MS with one clear line naming the host
+ * (never the password), instead of mongoose's 30 s wait and JSON dump.
+ */
+function failFastWhenUnreachable(adapter: DatabaseAdapterObj, url: string, hosts: string): DatabaseAdapterObj {
+  const init = adapter.init;
+  adapter.init = (args) => {
+    const instance = init(args);
+    const connect = instance.connect;
+    if (!connect) return instance;
+    instance.connect = async function (this: typeof instance, options) {
+      await pingMongo(url, hosts);
+      return connect.call(this, options);
+    };
+    return instance;
+  };
+  return adapter;
+}
+
+export async function pingMongo(url: string, hosts: string): Promise<void> {
+  const client = new mongoose.mongo.MongoClient(url, {
+    serverSelectionTimeoutMS: MONGO_TIMEOUT_MS,
+    connectTimeoutMS: MONGO_TIMEOUT_MS,
+  });
+  try {
+    await client.connect();
+    await client.db().command({ ping: 1 });
+  } catch (error) {
+    const cause = error instanceof Error ? error.message.split('\n')[0]!.replaceAll(url, hosts) : String(error);
+    throw new DatabaseUnreachableError(mongoUnreachableMessage(hosts, MONGO_TIMEOUT_MS, cause));
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,20 @@
+import type { FieldHook, RelationshipField } from 'payload';
+
+import { nobody } from '../access/roles';
+
+/** Remembers who created a document; contributors' rights depend on it. */
+const setOnCreate: FieldHook = ({ operation, req, value, originalDoc }) => {
+  if (operation === 'create') return req.user?.collection === 'users' ? req.user.id : (value ?? null);
+  return originalDoc?.createdBy ?? value;
+};
+
+export const createdByField: RelationshipField = {
+  name: 'createdBy',
+  type: 'relationship',
+  relationTo: 'users',
+  label: 'Người tạo',
+  index: true,
+  access: { update: nobody },
+  admin: { position: 'sidebar', readOnly: true },
+  hooks: { beforeChange: [setOnCreate] },
+};

@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { Payload, SanitizedConfig } from 'payload';
+
+import { STAND_IN_LABEL, startMongoStandIn } from './mongo-standin';
+
+export type Backend = 'sqlite' | 'mongo-standin' | 'mongodb';
+
+export const backend: Backend = (process.env.TEST_BACKEND as Backend | undefined) ?? 'sqlite';
+
+/** Human name of the database a test ran on; the stand-in is never called MongoDB. */
+export const backendLabel: Record<Backend, string> = {
+  sqlite: 'SQLite (embedded)',
+  'mongo-standin': STAND_IN_LABEL,
+  mongodb: 'MongoDB (MONGODB_URI)',
+};
+
+/** What the stand-in cannot honour (see STACK-NOTES); such tests are reported as not run on it. */
+export const standInLimits = {
+  uniqueIndexes: backend === 'mongo-standin',
+  transactions: backend === 'mongo-standin',
+};
+
+export type TestCms = { payload: Payload; config: SanitizedConfig; uploadsDir: string; stop: () => Promise<void> };
+
+/**
+ * A fresh CMS for one test file: its own database (temporary SQLite file, a
+ * stand-in server, or a new database on MONGODB_URI) and its own uploads folder.
+ */
+export async function startTestCms(): Promise<TestCms> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ge-cms-'));
+  let stopDatabase = async () => {};
+  if (backend === 'sqlite') {
+    process.env.DATABASE_URI = `file:${path.join(dir, 'cms.db')}`;
+  } else if (backend === 'mongo-standin') {
+    const server = await startMongoStandIn();
+    process.env.DATABASE_URI = server.uri;
+    stopDatabase = server.stop;
+  } else {
+    const base = process.env.MONGODB_URI;
+    if (!base) throw new Error('TEST_BACKEND=mongodb needs MONGODB_URI');
+    process.env.DATABASE_URI = withDatabaseName(base, `ge_test_${path.basename(dir).replace(/\W/g, '')}`);
+  }
+  process.env.UPLOADS_DIR = path.join(dir, 'uploads');
+  process.env.PAYLOAD_SECRET ??= 'test-secret-for-vitest-runs-only-0123456789';
+
+  const { getPayload } = await import('payload');
+  const config = await (await import('../../payload.config')).default;
+  const payload = await getPayload({ config });
+  return {
+    payload,
+    config,
+    uploadsDir: process.env.UPLOADS_DIR,
+    stop: async () => {
+      if (backend === 'mongodb') await (payload.db as unknown as { connection: { dropDatabase(): Promise<void> } }).connection.dropDatabase();
+      await payload.destroy();
+      await stopDatabase();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function withDatabaseName(uri: string, name: string): string {
+  const [base, query] = uri.split('?', 2) as [string, string | undefined];
+  const host = /^(mongodb(?:\+srv)?:\/\/[^/]+)/.exec(base)?.[1] ?? base;
+  return `${host}/${name}${query ? `?${query}` : ''}`;
+}

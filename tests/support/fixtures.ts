@@ -1,0 +1,49 @@
+import type { CollectionSlug, Payload, TypedUser } from 'payload';
+
+import type { Role } from '../../src/domain/vocabulary';
+
+export const EDITORIAL = ['articles', 'model-stories', 'teaching-resources'] as const;
+export type EditorialSlug = (typeof EDITORIAL)[number];
+
+/** The least each editorial collection needs to be saved. */
+export const minimalData: Record<EditorialSlug, Record<string, unknown>> = {
+  articles: { title: 'Bình đẳng giới bắt đầu từ gia đình' },
+  'model-stories': { title: 'Gia đình anh Tuấn chia sẻ việc nhà', kind: 'family', subjectName: 'Gia đình anh Tuấn' },
+  'teaching-resources': { title: 'Phiếu học tập GDCD 8', subject: 'gdcd', grades: ['8'], kind: 'worksheet' },
+};
+
+export type Staff = Record<Role, TypedUser>;
+
+let counter = 0;
+
+/** One user per role. The first user created in a database becomes admin by design. */
+export async function createStaff(payload: Payload): Promise<Staff> {
+  const make = async (role: Role) => {
+    counter += 1;
+    const doc = await payload.create({
+      collection: 'users',
+      data: { email: `${role}-${counter}@truong.test`, password: 'mat-khau-thu-nghiem-1', name: `Thử ${role}`, role },
+    });
+    return { ...doc, collection: 'users' } as unknown as TypedUser;
+  };
+  const admin = await make('admin');
+  return { admin, editor: await make('editor'), contributor: await make('contributor') };
+}
+
+export async function createDoc(
+  payload: Payload,
+  collection: EditorialSlug,
+  options: { by?: TypedUser; status: 'draft' | 'published'; publishedAt?: Date; title?: string },
+) {
+  return payload.create({
+    collection: collection as CollectionSlug,
+    data: {
+      ...minimalData[collection],
+      ...(options.title ? { title: options.title } : {}),
+      _status: options.status,
+      ...(options.publishedAt ? { publishedAt: options.publishedAt.toISOString() } : {}),
+    },
+    draft: options.status === 'draft',
+    user: options.by,
+  }) as Promise<Record<string, unknown> & { id: number | string }>;
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Projects:
+ * - unit: pure domain modules.
+ * - process: spawns the real entry points (secret refusal, unreachable MongoDB).
+ * - sqlite / mongo-standin / mongodb: the same CMS integration suite against each
+ *   database. `mongo-standin` is an in-process MongoDB-wire server, not MongoDB;
+ *   `mongodb` runs only when MONGODB_URI names a real server.
+ */
+const integration = (name: string) => ({
+  test: {
+    name,
+    include: ['tests/integration/**/*.test.ts'],
+    env: { TEST_BACKEND: name, NODE_ENV: 'test' },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    globalSetup: ['tests/support/global-setup.ts'],
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { test: { name: 'process', include: ['tests/process/**/*.test.ts'], testTimeout: 60_000 } },
+      integration('sqlite'),
+      integration('mongo-standin'),
+      ...(process.env.MONGODB_URI ? [integration('mongodb')] : []),
+    ],
+  },
+});
