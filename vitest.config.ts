@@ -12,7 +12,7 @@ const integration = (name: string) => ({
   test: {
     name,
     include: ['tests/integration/**/*.test.ts'],
-    env: { TEST_BACKEND: name, NODE_ENV: 'test' },
+    env: { TEST_BACKEND: name, NODE_ENV: 'test' as const },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -7,7 +7,7 @@ import mongoose from 'mongoose';
 import type { DatabaseAdapterObj } from 'payload';
 
 import { chooseDatabase, mongoUnreachableMessage } from '../domain/database-url';
-import { migrations } from '../migrations';
+import { migrations } from '../migrations/sqlite';
 
 /** How long to wait for MongoDB before saying it cannot be reached. */
 export const MONGO_TIMEOUT_MS = 5000;
@@ -18,8 +18,10 @@ export class DatabaseUnreachableError extends Error {
 
 /**
  * One config, chosen by DATABASE_URI: the embedded SQLite file by default,
- * MongoDB in production. SQLite pushes the schema in development and runs the
- * committed migrations in production (push is off there).
+ * MongoDB in production. SQLite's schema comes from the committed migrations
+ * (`payload migrate`, run by every npm script that opens the database, and on
+ * connect in production); only tests, each on a fresh file, push the schema.
+ * Mixing push and migrations on one file corrupts its migration history.
  */
 export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
   const choice = chooseDatabase(env.DATABASE_URI);
@@ -28,13 +30,15 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
     fs.mkdirSync(path.dirname(path.resolve(choice.file)), { recursive: true });
     return sqliteAdapter({
       client: { url: choice.url },
-      push: env.NODE_ENV !== 'production',
-      migrationDir: path.resolve('src/migrations'),
+      push: env.NODE_ENV === 'test',
+      migrationDir: path.resolve('src/migrations/sqlite'),
       prodMigrations: migrations,
     });
   }
   const adapter = mongooseAdapter({
     url: choice.url,
+    // MongoDB needs no schema migrations; its own folder keeps SQLite's SQL away from it.
+    migrationDir: path.resolve('src/migrations/mongodb'),
     connectOptions: { serverSelectionTimeoutMS: MONGO_TIMEOUT_MS, connectTimeoutMS: MONGO_TIMEOUT_MS },
   });
   return failFastWhenUnreachable(adapter, choice.url, choice.hosts);

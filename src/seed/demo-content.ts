@@ -8,13 +8,7 @@
  * whether it is done in UTC or in Asia/Ho_Chi_Minh.
  */
 
-export type Audience = 'parents' | 'students' | 'teachers';
-
-export type CampaignKey =
-  | 'women-day-8-3'
-  | 'happiness-day-20-3'
-  | 'family-day-28-6'
-  | 'action-month-15-11';
+import type { Audience, Campaign, Grade, ModelStoryKind, ResourceKind, Subject } from '../domain/vocabulary';
 
 /** A plain string is a paragraph; the object forms map to h2, bullet list and blockquote. */
 export type DemoBlock = string | { heading: string } | { list: string[] } | { quote: string };
@@ -30,14 +24,12 @@ export interface DemoArticle {
   audiences: Audience[];
   /** Titles from `demoTopics`. */
   topics: string[];
-  campaign: CampaignKey | null;
+  campaign: Campaign | null;
   publishedAt: string;
   /** Absent means it counts; `false` marks cross-posted school notices. */
   countsTowardColumn?: boolean;
   draft?: boolean;
 }
-
-export type ModelStoryKind = 'individual' | 'family' | 'class' | 'practice';
 
 export interface DemoModelStory {
   title: string;
@@ -51,24 +43,6 @@ export interface DemoModelStory {
   publishedAt: string;
 }
 
-export type SubjectCode =
-  | 'ngu-van'
-  | 'toan'
-  | 'tieng-anh'
-  | 'gdcd'
-  | 'lich-su-dia-li'
-  | 'khtn'
-  | 'cong-nghe'
-  | 'tin-hoc'
-  | 'gdtc'
-  | 'nghe-thuat'
-  | 'hdtn-hn'
-  | 'gd-dia-phuong';
-
-export type Grade = '6' | '7' | '8' | '9';
-
-export type ResourceKind = 'lesson-plan' | 'slides' | 'worksheet' | 'video' | 'reference';
-
 export type ResourceFileFormat = 'pdf' | 'docx' | 'pptx' | 'xlsx' | 'odt' | 'odp';
 
 export interface DemoResourceFile {
@@ -80,7 +54,7 @@ export interface DemoResourceFile {
 export interface DemoTeachingResource {
   title: string;
   summary: string;
-  subject: SubjectCode;
+  subject: Subject;
   grades: Grade[];
   kind: ResourceKind;
   file: DemoResourceFile | null;

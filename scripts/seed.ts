@@ -1,0 +1,28 @@
+/**
+ * `npm run seed`: fills the database with the demo column (idempotent).
+ * `--if-empty` seeds only an empty database (used by `npm start`).
+ */
+import { getPayload } from 'payload';
+
+import { formatAccounts } from '../src/seed/accounts';
+import { isEmptyDatabase, seedDemoContent } from '../src/seed/seed';
+import { openCms } from './lib/open-cms';
+
+const ifEmpty = process.argv.includes('--if-empty');
+
+const config = await openCms();
+const payload = await getPayload({ config });
+try {
+  if (ifEmpty && !(await isEmptyDatabase(payload))) {
+    console.log('Cơ sở dữ liệu đã có nội dung: bỏ qua dữ liệu mẫu.');
+  } else {
+    console.log('Đang tạo dữ liệu mẫu…');
+    const result = await seedDemoContent(payload, (line) => console.log(`  ${line}`));
+    const total = Object.values(result.created).reduce((a, b) => a + b, 0);
+    console.log(total === 0 ? 'Dữ liệu mẫu đã có đủ: không thêm gì.' : `Đã thêm ${total} mục: ${JSON.stringify(result.created)}`);
+    if (result.accounts.length > 0) console.log(formatAccounts(result.accounts));
+  }
+} finally {
+  await payload.destroy();
+}
+process.exit(0);

@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+
+import type { CollectionSlug, Payload, Where } from 'payload';
+
+import { IMPORT_FIRST_PUBLISHED_AT } from '../cms/fields/publication';
+import type { Role } from '../domain/vocabulary';
+import {
+  demoArticles,
+  demoImages,
+  demoModelStories,
+  demoTeachingResources,
+  demoTopics,
+  DISTRICT_OFFICE,
+  SCHOOL_NAME,
+} from './demo-content';
+import { makeDocument, makeImage } from './generate-files';
+import { toLexical, uploadNode } from './lexical';
+
+/**
+ * Fills an empty (or partly filled) database with the demo column. Every item
+ * is looked up by a natural key first (email, filename, title), so running it
+ * twice adds nothing twice. Dates carry the demo's history: an imported item's
+ * first publication is its publication date.
+ */
+
+export type SeedResult = {
+  created: Record<string, number>;
+  /** Passwords of the demo accounts created in this run (dev only; printed once). */
+  accounts: { email: string; role: Role; password: string }[];
+};
+
+const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
+  { email: 'quantri@nguyendu.edu.vn', name: 'Nguyễn Thị Quản Trị', role: 'admin' },
+  { email: 'bientap@nguyendu.edu.vn', name: 'Trần Văn Biên Tập', role: 'editor' },
+  { email: 'congtacvien@nguyendu.edu.vn', name: 'Lê Thị Cộng Tác', role: 'contributor' },
+];
+
+export async function isEmptyDatabase(payload: Payload): Promise<boolean> {
+  const [users, articles] = await Promise.all([
+    payload.count({ collection: 'users' }),
+    payload.count({ collection: 'articles' }),
+  ]);
+  return users.totalDocs === 0 && articles.totalDocs === 0;
+}
+
+export async function seedDemoContent(payload: Payload, log: (line: string) => void = () => {}): Promise<SeedResult> {
+  const created: Record<string, number> = {};
+  const count = (collection: string) => (created[collection] = (created[collection] ?? 0) + 1);
+  const context = { [IMPORT_FIRST_PUBLISHED_AT]: true };
+
+  /** Finds a document by a natural key, or creates it. */
+  async function ensure<T extends { id: number | string }>(
+    collection: CollectionSlug,
+    where: Where,
+    create: () => Promise<T>,
+  ): Promise<T> {
+    const found = await payload.find({ collection, where, limit: 1, depth: 0, draft: true, pagination: false });
+    if (found.docs[0]) return found.docs[0] as unknown as T;
+    const doc = await create();
+    count(collection);
+    return doc;
+  }
+
+  const accounts: SeedResult['accounts'] = [];
+  const users: Partial<Record<Role, number | string>> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await ensure('users', { email: { equals: account.email } }, () => {
+      const password = `demo-${randomBytes(9).toString('base64url')}`;
+      accounts.push({ email: account.email, role: account.role, password });
+      return payload.create({ collection: 'users', data: { ...account, password } });
+    });
+    users[account.role] = user.id;
+  }
+  const authors = [users.editor!];
+
+  await payload.updateGlobal({
+    slug: 'column-settings',
+    data: {
+      schoolName: SCHOOL_NAME,
+      district: DISTRICT_OFFICE,
+      columnTitle: 'Bình đẳng giới',
+      reportingStartQuarter: '2022-Q1',
+      minimumItemsPerQuarter: 1,
+      countedCollections: ['articles'],
+    },
+  });
+
+  const topicIds = new Map<string, number | string>();
+  for (const topic of demoTopics) {
+    const doc = await ensure('topics', { title: { equals: topic.title } }, () =>
+      payload.create({ collection: 'topics', data: { title: topic.title } }),
+    );
+    topicIds.set(topic.title, doc.id);
+  }
+
+  const imageIds: (number | string)[] = [];
+  for (const image of demoImages) {
+    const doc = await ensure('media', { alt: { equals: image.alt } }, async () => {
+      const data = await makeImage({ palette: image.palette });
+      return payload.create({
+        collection: 'media',
+        data: { alt: image.alt },
+        file: { data, name: image.filename, mimetype: 'image/jpeg', size: data.length },
+      });
+    });
+    imageIds.push(doc.id);
+  }
+  log(`Ảnh: ${imageIds.length}`);
+
+  for (const [i, article] of demoArticles.entries()) {
+    const cover = imageIds[i % imageIds.length]!;
+    await ensure('articles', { title: { equals: article.title } }, () =>
+      payload.create({
+        collection: 'articles',
+        data: {
+          title: article.title,
+          excerpt: article.excerpt,
+          cover,
+          body: toLexical(article.paragraphs, i % 4 === 0 ? { afterFirst: uploadNode(cover) } : {}),
+          audiences: article.audiences,
+          topics: article.topics.map((t) => topicIds.get(t)!).filter(Boolean),
+          campaign: article.campaign,
+          countsTowardColumn: article.countsTowardColumn ?? true,
+          authors,
+          publishedAt: article.publishedAt,
+          ...(article.draft ? {} : { firstPublishedAt: article.publishedAt }),
+          _status: article.draft ? 'draft' : 'published',
+        },
+        draft: Boolean(article.draft),
+        context,
+      }),
+    );
+  }
+  log(`Bài viết: ${demoArticles.length}`);
+
+  for (const [i, story] of demoModelStories.entries()) {
+    await ensure('model-stories', { title: { equals: story.title } }, () =>
+      payload.create({
+        collection: 'model-stories',
+        data: {
+          title: story.title,
+          kind: story.kind,
+          subjectName: story.subjectName,
+          unit: story.unit,
+          recognition: story.recognition,
+          year: story.year,
+          summary: story.summary,
+          body: toLexical(story.paragraphs),
+          photos: [imageIds[(i + 2) % imageIds.length]!],
+          publishedAt: story.publishedAt,
+          firstPublishedAt: story.publishedAt,
+          _status: 'published',
+        },
+        context,
+      }),
+    );
+  }
+  log(`Gương điển hình: ${demoModelStories.length}`);
+
+  for (const resource of demoTeachingResources) {
+    await ensure('teaching-resources', { title: { equals: resource.title } }, async () => {
+      const files: (number | string)[] = [];
+      if (resource.file) {
+        const { format, filename } = resource.file;
+        const doc = await ensure('documents', { filename: { equals: filename } }, () => {
+          const data = makeDocument(format, resource.title, [resource.summary, ...resource.learningGoals]);
+          return payload.create({
+            collection: 'documents',
+            data: { title: resource.title },
+            file: { data, name: filename, mimetype: 'application/octet-stream', size: data.length },
+          });
+        });
+        files.push(doc.id);
+      }
+      return payload.create({
+        collection: 'teaching-resources',
+        data: {
+          title: resource.title,
+          summary: resource.summary,
+          subject: resource.subject,
+          grades: resource.grades,
+          kind: resource.kind,
+          files,
+          videoUrl: resource.videoUrl,
+          durationMinutes: resource.durationMinutes,
+          learningGoals: resource.learningGoals.map((goal) => ({ goal })),
+          license: resource.license,
+          publishedAt: resource.publishedAt,
+          firstPublishedAt: resource.publishedAt,
+          _status: 'published',
+        },
+        context,
+      });
+    });
+  }
+  log(`Tài liệu dạy học: ${demoTeachingResources.length}`);
+
+  return { created, accounts };
+}
