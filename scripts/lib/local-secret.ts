@@ -7,10 +7,12 @@ const SECRET_FILE = path.resolve('data', '.payload-secret');
 /**
  * On the embedded default, when PAYLOAD_SECRET is not given, the first run
  * creates a random secret in data/.payload-secret (gitignored, mode 600) so that
- * `npm start` works on a fresh clone without ever using a public value.
+ * `npm start` works on a fresh clone without ever using a public value. Not
+ * when the caller set NODE_ENV=production: a real deployment brings its own.
  */
 export function ensureLocalSecret(env: NodeJS.ProcessEnv = process.env): void {
-  if (env.PAYLOAD_SECRET) return;
+  // A deployment that says it is production must bring its own secret.
+  if (env.PAYLOAD_SECRET || env.NODE_ENV === 'production') return;
   let secret = '';
   try {
     secret = readFileSync(SECRET_FILE, 'utf8').trim();

@@ -1,0 +1,78 @@
+/**
+ * `npm start`: the whole product on the embedded default, as in production.
+ * 1. secret: PAYLOAD_SECRET, or a random one kept in data/.payload-secret;
+ *    a missing, short or public secret stops everything here;
+ * 2. database: run the committed migrations;
+ * 3. demo content when the database is empty (SEED_DEMO=false to skip);
+ * 4. the admin: `next build` when its sources changed since the last build;
+ * 5. `next start` on PORT (3000), with the job queue (scheduled publishing).
+ */
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { resolveSecret } from '../src/domain/secret-policy';
+import { ensureLocalSecret } from './lib/local-secret';
+
+const port = process.env.PORT ?? '3000';
+const bin = (name: string) => path.resolve('node_modules', '.bin', name);
+
+ensureLocalSecret();
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+const secret = resolveSecret(env);
+if (!secret.ok) {
+  console.error(`\n✖ Máy chủ không khởi động (server not started):\n  ${secret.message}\n`);
+  process.exit(1);
+}
+
+function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env, ...options });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} → ${signal ?? `exit ${code}`}`)),
+    );
+  });
+}
+
+/** A digest of everything `next build` compiles, so an unchanged admin is not rebuilt. */
+function adminSourceDigest(): string {
+  const hash = createHash('sha256');
+  const walk = (target: string) => {
+    if (!existsSync(target)) return;
+    if (statSync(target).isDirectory()) {
+      for (const entry of readdirSync(target).sort()) walk(path.join(target, entry));
+    } else {
+      hash.update(target).update(readFileSync(target));
+    }
+  };
+  for (const target of ['src', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']) walk(target);
+  return hash.digest('hex');
+}
+
+try {
+  console.log('▶ Cập nhật cấu trúc cơ sở dữ liệu (migrations)…');
+  await run(bin('payload'), ['migrate']);
+
+  if (process.env.SEED_DEMO !== 'false') {
+    await run(bin('tsx'), ['scripts/seed.ts', '--if-empty']);
+  }
+
+  const digestFile = path.join('.next', 'source-digest');
+  const digest = adminSourceDigest();
+  const built = existsSync(path.join('.next', 'BUILD_ID')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;
+  if (!built) {
+    console.log('▶ Biên dịch trang quản trị (next build, khoảng 1 phút lần đầu)…');
+    await run(bin('next'), ['build']);
+    writeFileSync(digestFile, digest);
+  }
+
+  console.log(`▶ Trang quản trị: http://localhost:${port}/admin`);
+  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...env, CMS_RUN_JOBS: 'true' } });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+} catch (error) {
+  console.error(`\n✖ ${(error as Error).message}\n`);
+  process.exit(1);
+}
