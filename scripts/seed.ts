@@ -6,12 +6,12 @@ import { getPayload } from 'payload';
 
 import { formatAccounts } from '../src/seed/accounts';
 import { isEmptyDatabase, seedDemoContent } from '../src/seed/seed';
-import { openCms } from './lib/open-cms';
+import { exitWith, openCms } from './lib/open-cms';
 
 const ifEmpty = process.argv.includes('--if-empty');
 
 const config = await openCms();
-const payload = await getPayload({ config });
+const payload = await getPayload({ config }).catch(exitWith);
 try {
   if (ifEmpty && !(await isEmptyDatabase(payload))) {
     console.log('Cơ sở dữ liệu đã có nội dung: bỏ qua dữ liệu mẫu.');

@@ -152,3 +152,32 @@ describe(`firstPublishedAt on ${backendLabel[backend]}`, () => {
     ).rejects.toThrow(/https/);
   });
 });
+
+describe(`scheduled publishing on ${backendLabel[backend]}`, () => {
+  const schedule = (id: number | string, userId: number | string, waitUntil: Date) =>
+    cms.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) }, user: { relationTo: 'users', value: userId } },
+      waitUntil,
+    } as never);
+
+  it("publishes an editor's scheduled draft when its time comes, stamping firstPublishedAt then", async () => {
+    const draft = await createDoc(cms.payload, 'articles', { status: 'draft', by: staff.editor });
+    await schedule(draft.id, staff.editor.id, new Date(Date.now() + 3_600_000));
+    await cms.payload.jobs.run();
+    expect((await cms.payload.findByID({ collection: 'articles', id: draft.id }))._status, 'not before its time').toBe('draft');
+
+    await schedule(draft.id, staff.editor.id, new Date(Date.now() - 1000));
+    await cms.payload.jobs.run();
+    const after = await cms.payload.findByID({ collection: 'articles', id: draft.id });
+    expect(after._status).toBe('published');
+    expect(after.firstPublishedAt).toBeTruthy();
+  });
+
+  it('a publication scheduled by a contributor does not publish (it runs with their rights)', async () => {
+    const draft = await createDoc(cms.payload, 'articles', { status: 'draft', by: staff.contributor });
+    await schedule(draft.id, staff.contributor.id, new Date(Date.now() - 1000));
+    await cms.payload.jobs.run();
+    expect((await cms.payload.findByID({ collection: 'articles', id: draft.id }))._status).toBe('draft');
+  });
+});
