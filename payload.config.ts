@@ -31,6 +31,8 @@ export default buildConfig({
   serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
   admin: {
     user: 'users',
+    // Gravatar would load from outside; school networks may block it.
+    avatar: 'default',
     meta: { titleSuffix: ' – Chuyên mục Bình đẳng giới' },
     importMap: { baseDir: dirname },
     dateFormat: 'dd/MM/yyyy HH:mm',

@@ -1,0 +1,6 @@
+import path from 'node:path';
+
+/** Uploads live under data/uploads (gitignored), or UPLOADS_DIR; never in public/. */
+export function uploadDir(kind: 'media' | 'documents'): string {
+  return path.resolve(process.env.UPLOADS_DIR ?? path.join('data', 'uploads'), kind);
+}
