@@ -1,0 +1,224 @@
+/**
+ * The quarterly coverage rule: was the column kept up every quarter?
+ * Pure and deterministic: the CLI, the site build, the admin dashboard and the
+ * district report all call `buildCoverageReport`; nothing re-implements it.
+ *
+ * - Quarters are calendar quarters in Vietnam's time (see quarters.ts).
+ * - The report lists every quarter from the policy's start to the quarter
+ *   containing `now`, oldest first.
+ * - An item counts when it is published, `countsTowardColumn` is true, its
+ *   collection is counted, and its `publishedAt` is not after `now`. It counts
+ *   in the quarter containing `publishedAt`, provided it was first published
+ *   (`firstPublishedAt`, else `publishedAt`) no later than that quarter's end;
+ *   otherwise it is late there and counts nowhere.
+ */
+import {
+  compareQuarters,
+  daysLeftInQuarter,
+  isQuarterId,
+  parseQuarterId,
+  type Quarter,
+  quarterEnd,
+  quarterId,
+  quarterLabel,
+  quarterOf,
+  quartersBetween,
+  quarterStart,
+} from './quarters';
+
+export const COVERAGE_REPORT_VERSION = 1;
+
+export type CoverageStatus = 'covered' | 'missed' | 'in-progress';
+
+export type CoveragePolicy = {
+  /** First reported quarter, `YYYY-Qn`. */
+  start: string;
+  minPerQuarter: number;
+  /** Collections whose items count; default `['articles']`. */
+  countedCollections?: readonly string[];
+};
+
+export type CoverageItem = {
+  id: string | number;
+  collection: string;
+  title: string;
+  status: string;
+  publishedAt?: string | null;
+  firstPublishedAt?: string | null;
+  countsTowardColumn?: boolean | null;
+  /** Where a reader finds the item, when known. */
+  url?: string | null;
+};
+
+export type ReportedItem = {
+  id: string | number;
+  collection: string;
+  title: string;
+  url: string | null;
+  publishedAt: string;
+};
+
+export type LateItem = ReportedItem & { firstPublishedAt: string };
+
+export type QuarterReport = {
+  quarter: string;
+  /** "Quý I/2022" */
+  label: string;
+  start: string;
+  end: string;
+  status: CoverageStatus;
+  /** Items counted in this quarter. */
+  count: number;
+  /** Items dated in this quarter but first published after it ended. */
+  late: number;
+  /** Days left in the quarter counting today; 0 once it has ended. */
+  daysLeft: number;
+  items: ReportedItem[];
+  lateItems: LateItem[];
+};
+
+export type CoverageReport = {
+  version: typeof COVERAGE_REPORT_VERSION;
+  school: { name: string; district: string };
+  generatedAt: string;
+  policy: { start: string; minPerQuarter: number; countedCollections: string[] };
+  summary: { quarters: number; covered: number; missed: number; inProgress: number; missedQuarters: string[] };
+  quarters: QuarterReport[];
+};
+
+/** Bad input: the report would be wrong, so none is made. Message in Vietnamese and English. */
+export class CoverageInputError extends Error {
+  override name = 'CoverageInputError';
+}
+
+export type CoverageInput = {
+  policy: CoveragePolicy;
+  now: Date;
+  items: readonly CoverageItem[];
+  school?: { name?: string; district?: string };
+};
+
+function parseInstant(value: string, what: string): Date {
+  // Only full ISO 8601 timestamps with a zone: "2022-03-31" alone would be read as UTC midnight,
+  // which is 07:00 in Vietnam, a silent shift a report must not make.
+  const iso = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+  const match = iso.exec(value);
+  const date = new Date(value);
+  if (!match || Number.isNaN(date.getTime()) || !isCalendarDate(+match[1]!, +match[2]!, +match[3]!)) {
+    throw new CoverageInputError(
+      `${what}: "${value}" không phải thời điểm hợp lệ (cần dạng ISO 8601 có múi giờ, ví dụ 2022-03-31T09:00:00+07:00). ` +
+        `Not a valid ISO 8601 timestamp with a time zone.`,
+    );
+  }
+  return date;
+}
+
+/** Date would silently roll 2022-02-30 over to 2 March. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+function validatePolicy(policy: CoveragePolicy, now: Date): { start: Quarter; min: number; counted: Set<string> } {
+  if (!policy || typeof policy.start !== 'string' || !isQuarterId(policy.start)) {
+    throw new CoverageInputError(
+      `Quý bắt đầu "${policy?.start}" không hợp lệ: cần dạng NĂM-Qn, ví dụ 2022-Q1. Invalid start quarter; expected YYYY-Qn.`,
+    );
+  }
+  const start = parseQuarterId(policy.start);
+  if (compareQuarters(start, quarterOf(now)) > 0) {
+    throw new CoverageInputError(
+      `Quý bắt đầu ${policy.start} nằm sau quý hiện tại ${quarterId(quarterOf(now))}. The start quarter is in the future.`,
+    );
+  }
+  if (!Number.isInteger(policy.minPerQuarter) || policy.minPerQuarter < 1) {
+    throw new CoverageInputError(
+      `Số bài tối thiểu mỗi quý phải là số nguyên từ 1 trở lên (nhận được ${policy.minPerQuarter}). minPerQuarter must be an integer ≥ 1.`,
+    );
+  }
+  const counted = policy.countedCollections ?? ['articles'];
+  if (counted.length === 0) {
+    throw new CoverageInputError('Chưa chọn loại nội dung nào được tính. No collection is counted.');
+  }
+  return { start, min: policy.minPerQuarter, counted: new Set(counted) };
+}
+
+export function buildCoverageReport({ policy, now, items, school }: CoverageInput): CoverageReport {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new CoverageInputError('Thời điểm "now" không hợp lệ. Invalid "now".');
+  }
+  const { start, min, counted } = validatePolicy(policy, now);
+  const current = quarterOf(now);
+  const quarters = quartersBetween(start, current);
+  const buckets = new Map<string, { items: ReportedItem[]; late: LateItem[] }>(
+    quarters.map((q) => [quarterId(q), { items: [], late: [] }]),
+  );
+
+  for (const item of items) {
+    if (item.status !== 'published' || item.countsTowardColumn !== true || !counted.has(item.collection)) continue;
+    const label = `Mục ${item.collection}/${item.id}`;
+    if (!item.publishedAt) {
+      throw new CoverageInputError(`${label} đã xuất bản nhưng thiếu publishedAt. A published item has no publishedAt.`);
+    }
+    const published = parseInstant(item.publishedAt, `${label} publishedAt`);
+    const first = item.firstPublishedAt ? parseInstant(item.firstPublishedAt, `${label} firstPublishedAt`) : published;
+    if (published.getTime() > now.getTime()) continue; // scheduled: not yet public
+    const quarter = quarterOf(published);
+    const bucket = buckets.get(quarterId(quarter));
+    if (!bucket) continue; // before the reporting start
+    const reported: ReportedItem = {
+      id: item.id,
+      collection: item.collection,
+      title: item.title,
+      url: item.url ?? null,
+      publishedAt: published.toISOString(),
+    };
+    if (first.getTime() > quarterEnd(quarter).getTime()) {
+      bucket.late.push({ ...reported, firstPublishedAt: first.toISOString() });
+    } else {
+      bucket.items.push(reported);
+    }
+  }
+
+  const byDate = (a: ReportedItem, b: ReportedItem) => a.publishedAt.localeCompare(b.publishedAt) || String(a.id).localeCompare(String(b.id));
+  const reports = quarters.map((q): QuarterReport => {
+    const id = quarterId(q);
+    const bucket = buckets.get(id)!;
+    const isCurrent = compareQuarters(q, current) === 0;
+    const count = bucket.items.length;
+    const status: CoverageStatus = count >= min ? 'covered' : isCurrent ? 'in-progress' : 'missed';
+    return {
+      quarter: id,
+      label: quarterLabel(q),
+      start: quarterStart(q).toISOString(),
+      end: quarterEnd(q).toISOString(),
+      status,
+      count,
+      late: bucket.late.length,
+      daysLeft: isCurrent ? daysLeftInQuarter(q, now) : 0,
+      items: bucket.items.sort(byDate),
+      lateItems: bucket.late.sort(byDate),
+    };
+  });
+
+  const missedQuarters = reports.filter((r) => r.status === 'missed').map((r) => r.quarter);
+  return {
+    version: COVERAGE_REPORT_VERSION,
+    school: { name: school?.name ?? '', district: school?.district ?? '' },
+    generatedAt: now.toISOString(),
+    policy: { start: quarterId(start), minPerQuarter: min, countedCollections: [...counted] },
+    summary: {
+      quarters: reports.length,
+      covered: reports.filter((r) => r.status === 'covered').length,
+      missed: missedQuarters.length,
+      inProgress: reports.filter((r) => r.status === 'in-progress').length,
+      missedQuarters,
+    },
+    quarters: reports,
+  };
+}
+
+/** The quarter in progress (always the last one of a report). */
+export function currentQuarter(report: CoverageReport): QuarterReport {
+  return report.quarters[report.quarters.length - 1]!;
+}
