@@ -36,6 +36,7 @@ export default buildConfig({
     meta: { titleSuffix: ' – Chuyên mục Bình đẳng giới' },
     importMap: { baseDir: dirname },
     dateFormat: 'dd/MM/yyyy HH:mm',
+    components: { beforeDashboard: ['/src/cms/admin/CoveragePanel#CoveragePanel'] },
   },
   i18n: {
     supportedLanguages: { vi, en },

@@ -222,3 +222,12 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
 export function currentQuarter(report: CoverageReport): QuarterReport {
   return report.quarters[report.quarters.length - 1]!;
 }
+
+/** Editors are warned when the current quarter is not yet covered and this many days or fewer are left. */
+export const REMINDER_DAYS = 21;
+
+/** The current quarter when it needs a reminder, else null. */
+export function quarterNeedingReminder(report: CoverageReport, thresholdDays = REMINDER_DAYS): QuarterReport | null {
+  const current = currentQuarter(report);
+  return current.status === 'in-progress' && current.daysLeft <= thresholdDays ? current : null;
+}

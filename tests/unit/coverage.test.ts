@@ -213,3 +213,12 @@ describe('the report document', () => {
     expect(dates).toEqual([...dates].sort());
   });
 });
+
+describe('reminders for editors', async () => {
+  const { quarterNeedingReminder } = await import('../../src/domain/coverage');
+  it('warn when the current quarter is not covered and 21 days or fewer are left', () => {
+    expect(quarterNeedingReminder(report('2022-03-10T17:00:00Z', []))).toMatchObject({ quarter: '2022-Q1', daysLeft: 21 });
+    expect(quarterNeedingReminder(report('2022-03-09T17:00:00Z', []))).toBeNull(); // 22 days left
+    expect(quarterNeedingReminder(report('2022-03-30T00:00:00Z', [item('2022-03-01T00:00:00Z')]))).toBeNull(); // covered
+  });
+});

@@ -14,6 +14,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'publishedAt', '_status', 'campaign'],
     description: 'Các bài viết của chuyên mục Bình đẳng giới. Mỗi quý cần ít nhất một bài được xuất bản.',
+    components: { beforeList: ['/src/cms/admin/CoverageReminder#CoverageReminder'] },
   },
   access: editorialAccess,
   versions: editorialVersions({ autosave: true }),
