@@ -62,5 +62,7 @@ export default buildConfig({
     autoGenerate: false,
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
+  // Command-line tools keep stdout for their output (JSON, CSV): their logs go to stderr.
+  logger: process.env.CMS_LOG_TO_STDERR === 'true' ? { options: { level: 'warn' }, destination: process.stderr } : undefined,
   telemetry: false,
 });

@@ -7,6 +7,7 @@ import { ensureLocalSecret } from './local-secret';
  */
 export async function openCms() {
   ensureLocalSecret();
+  process.env.CMS_LOG_TO_STDERR = 'true';
   try {
     return await (await import('../../payload.config')).default;
   } catch (error) {

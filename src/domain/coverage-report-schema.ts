@@ -1,0 +1,59 @@
+/**
+ * The published `coverage.json` (report version 1), as read back by the
+ * district: validated, so that a malformed or foreign file is reported as
+ * unreadable rather than mistaken for a covered school.
+ */
+import { z } from 'zod';
+
+import { COVERAGE_REPORT_VERSION, type CoverageReport } from './coverage';
+
+const item = z.object({
+  id: z.union([z.string(), z.number()]),
+  collection: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  publishedAt: z.string(),
+});
+
+export const coverageReportSchema = z.object({
+  version: z.literal(COVERAGE_REPORT_VERSION),
+  school: z.object({ name: z.string(), district: z.string() }),
+  generatedAt: z.string(),
+  policy: z.object({ start: z.string().regex(/^\d{4}-Q[1-4]$/), minPerQuarter: z.number().int().min(1), countedCollections: z.array(z.string()) }),
+  summary: z.object({
+    quarters: z.number(),
+    covered: z.number(),
+    missed: z.number(),
+    inProgress: z.number(),
+    missedQuarters: z.array(z.string()),
+  }),
+  quarters: z.array(
+    z.object({
+      quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+      label: z.string(),
+      start: z.string(),
+      end: z.string(),
+      status: z.enum(['covered', 'missed', 'in-progress']),
+      count: z.number().int().min(0),
+      late: z.number().int().min(0),
+      daysLeft: z.number(),
+      items: z.array(item),
+      lateItems: z.array(item.extend({ firstPublishedAt: z.string() })),
+    }),
+  ),
+});
+
+export function parseCoverageReport(json: unknown): CoverageReport {
+  const result = coverageReportSchema.safeParse(json);
+  if (!result.success) {
+    const first = result.error.issues[0]!;
+    throw new Error(`không đúng định dạng coverage.json v${COVERAGE_REPORT_VERSION} (${first.path.join('.') || 'gốc'}: ${first.message})`);
+  }
+  // A covered quarter must actually carry its items: a hand-edited "covered" with count 0 is refused.
+  for (const q of result.data.quarters) {
+    if (q.count !== q.items.length || (q.status === 'covered' && q.count < result.data.policy.minPerQuarter)) {
+      throw new Error(`số liệu quý ${q.quarter} mâu thuẫn (trạng thái ${q.status}, ${q.count} bài, ${q.items.length} mục)`);
+    }
+  }
+  return result.data as CoverageReport;
+}

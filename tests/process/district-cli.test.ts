@@ -1,0 +1,68 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { buildCoverageReport } from '../../src/domain/coverage';
+import { bin, run } from './run';
+
+describe('npm run district', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ge-district-'));
+  const report = (name: string, covered: boolean) =>
+    buildCoverageReport({
+      policy: { start: '2022-Q1', minPerQuarter: 1 },
+      now: new Date('2022-05-01T00:00:00Z'),
+      items: covered ? [{ id: 1, collection: 'articles', title: 'Bài', status: 'published', publishedAt: '2022-02-01T00:00:00Z', countsTowardColumn: true }] : [],
+      school: { name, district: 'Quận Ba Đình' },
+    });
+  const fileA = path.join(dir, 'a.json');
+  await writeFile(fileA, JSON.stringify(report('THCS Đống Đa', true)));
+  // A tiny local "school site": its coverage.json, plus a broken one.
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/truong-b/coverage.json') {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(report('THCS Ba Đình', false)));
+    } else if (req.url === '/hong/coverage.json') {
+      res.end('<html>not json</html>');
+    } else {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('writes HTML and CSV for files and site URLs; unreadable schools are flagged and make the exit non-zero', async () => {
+    const out = path.join(dir, 'out');
+    const r = await run(bin('tsx'), ['scripts/district.ts', fileA, `${base}/truong-b/`, `${base}/hong/`, `${base}/khong-co/`, path.join(dir, 'none.json'), '--out', out], {});
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Đã tổng hợp 5 trường × 2 quý');
+    expect(r.stdout).toContain('✖ THCS Ba Đình: bỏ lỡ 1 quý');
+    expect(r.stderr).toContain(`${base}/hong/: không phải JSON hợp lệ`);
+    expect(r.stderr).toContain('HTTP 404');
+    expect(r.stderr).toContain('không tìm thấy tệp');
+    const csv = await readFile(path.join(out, 'district-report.csv'), 'utf8');
+    const rows = csv.trim().split('\r\n');
+    expect(rows).toHaveLength(6);
+    expect(rows[1]).toMatch(/^THCS Đống Đa,Quận Ba Đình,.*,0,covered,in-progress$/);
+    expect(rows[2]).toMatch(/^THCS Ba Đình,.*,1,missed,in-progress$/);
+    for (const row of rows.slice(3)) expect(row).toMatch(/,no-data,no-data$/);
+    const html = await readFile(path.join(out, 'district-report.html'), 'utf8');
+    expect(html).toContain('THCS Đống Đa');
+    expect(html.match(/Không đọc được báo cáo<br>/g)).toHaveLength(3);
+  });
+
+  it('exits 0 when every report was read', async () => {
+    const r = await run(bin('tsx'), ['scripts/district.ts', fileA, '--out', path.join(dir, 'ok')], {});
+    expect(r.code).toBe(0);
+  });
+
+  it('explains its usage when given nothing', async () => {
+    const r = await run(bin('tsx'), ['scripts/district.ts'], {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('npm run district --');
+  });
+});
