@@ -150,8 +150,8 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
   const { start, min, counted } = validatePolicy(policy, now);
   const current = quarterOf(now);
   const quarters = quartersBetween(start, current);
-  const buckets = new Map<string, { items: ReportedItem[]; late: LateItem[] }>(
-    quarters.map((q) => [quarterId(q), { items: [], late: [] }]),
+  const buckets = new Map<string, { endMs: number; items: ReportedItem[]; late: LateItem[] }>(
+    quarters.map((q) => [quarterId(q), { endMs: quarterEnd(q).getTime(), items: [], late: [] }]),
   );
 
   for (const item of items) {
@@ -163,8 +163,7 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
     const published = parseInstant(item.publishedAt, `${label} publishedAt`);
     const first = item.firstPublishedAt ? parseInstant(item.firstPublishedAt, `${label} firstPublishedAt`) : published;
     if (published.getTime() > now.getTime()) continue; // scheduled: not yet public
-    const quarter = quarterOf(published);
-    const bucket = buckets.get(quarterId(quarter));
+    const bucket = buckets.get(quarterId(quarterOf(published)));
     if (!bucket) continue; // before the reporting start
     const reported: ReportedItem = {
       id: item.id,
@@ -173,7 +172,7 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
       url: item.url ?? null,
       publishedAt: published.toISOString(),
     };
-    if (first.getTime() > quarterEnd(quarter).getTime()) {
+    if (first.getTime() > bucket.endMs) {
       bucket.late.push({ ...reported, firstPublishedAt: first.toISOString() });
     } else {
       bucket.items.push(reported);
