@@ -51,9 +51,16 @@ describe(`REST on ${backendLabel[backend]}`, () => {
     expect((await rest('GET', `/articles/versions`)).status).toBe(403);
   });
 
-  it('anonymous cannot read users or column settings', async () => {
+  it('anonymous cannot read users or column settings, only the public coverage policy', async () => {
     expect((await rest('GET', '/users')).status).toBe(403);
     expect((await rest('GET', '/globals/column-settings')).status).toBe(403);
+    const policy = await rest('GET', '/globals/column-settings/policy');
+    expect(policy.status).toBe(200);
+    expect(policy.json).toEqual({
+      school: { name: 'Trường THCS', district: '' },
+      columnTitle: 'Bình đẳng giới',
+      policy: { start: '2022-Q1', minPerQuarter: 1, countedCollections: ['articles'] },
+    });
   });
 
   it('a contributor cannot publish; an editor can; messages are in Vietnamese', async () => {

@@ -1,4 +1,4 @@
-import type { GlobalConfig, TextFieldSingleValidation } from 'payload';
+import type { Endpoint, GlobalConfig, TextFieldSingleValidation } from 'payload';
 
 import { isQuarterId } from '../../domain/quarter-id';
 import { COLUMN_COLLECTIONS } from '../../domain/vocabulary';
@@ -7,11 +7,37 @@ import { isAdmin, isStaff } from '../access/roles';
 const validQuarter: TextFieldSingleValidation = (value) =>
   value && isQuarterId(value) ? true : 'Nhập quý theo dạng NĂM-Qn, ví dụ 2022-Q1.';
 
+/**
+ * GET /api/globals/column-settings/policy: the public part of the settings,
+ * which the static site needs for its coverage page and build check. Exactly
+ * what the published coverage.json shows anyway; the rest stays staff-only.
+ */
+const publicPolicy: Endpoint = {
+  path: '/policy',
+  method: 'get',
+  handler: async (req) => {
+    const settings = await req.payload.findGlobal({ slug: 'column-settings', depth: 0, req });
+    return Response.json(
+      {
+        school: { name: settings.schoolName ?? '', district: settings.district ?? '' },
+        columnTitle: settings.columnTitle ?? '',
+        policy: {
+          start: settings.reportingStartQuarter,
+          minPerQuarter: settings.minimumItemsPerQuarter,
+          countedCollections: settings.countedCollections ?? ['articles'],
+        },
+      },
+      { headers: { 'cache-control': 'no-store' } },
+    );
+  },
+};
+
 export const ColumnSettings: GlobalConfig = {
   slug: 'column-settings',
   label: 'Cài đặt chuyên mục',
   admin: { group: 'Hệ thống' },
   access: { read: isStaff, update: isAdmin },
+  endpoints: [publicPolicy],
   fields: [
     { name: 'schoolName', type: 'text', label: 'Tên trường', required: true, defaultValue: 'Trường THCS' },
     { name: 'district', type: 'text', label: 'Phòng GDĐT quản lý', defaultValue: '' },
