@@ -47,7 +47,7 @@ function adminSourceDigest(): string {
       hash.update(target).update(readFileSync(target));
     }
   };
-  for (const target of ['src', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']) walk(target);
+  for (const target of ['src/app', 'src/cms', 'src/domain', 'src/migrations', 'src/instrumentation.ts', 'src/instrumentation-node.ts', 'src/proxy.ts', 'payload.config.ts', 'next.config.mjs', 'tsconfig.next.json', 'package-lock.json']) walk(target);
   return hash.digest('hex');
 }
 
