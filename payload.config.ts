@@ -16,6 +16,9 @@ import { Topics } from './src/cms/collections/Topics';
 import { Users } from './src/cms/collections/Users';
 import { databaseAdapter } from './src/cms/database';
 import { ColumnSettings } from './src/cms/globals/ColumnSettings';
+import { SiteBuildStatus } from './src/cms/site-build/status-global';
+import { rebuildSiteTask } from './src/cms/site-build/task';
+import { REBUILD_QUEUE } from './src/cms/site-build/request';
 import { resolveSecret } from './src/domain/secret-policy';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -36,14 +39,14 @@ export default buildConfig({
     meta: { titleSuffix: ' – Chuyên mục Bình đẳng giới' },
     importMap: { baseDir: dirname },
     dateFormat: 'dd/MM/yyyy HH:mm',
-    components: { beforeDashboard: ['/src/cms/admin/CoveragePanel#CoveragePanel'] },
+    components: { beforeDashboard: ['/src/cms/admin/CoveragePanel#CoveragePanel', '/src/cms/admin/BuildStatusPanel#BuildStatusPanel'] },
   },
   i18n: {
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',
   },
   collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Users],
-  globals: [ColumnSettings],
+  globals: [ColumnSettings, SiteBuildStatus],
   editor: lexicalEditor({}),
   db: databaseAdapter(),
   sharp,
@@ -54,9 +57,17 @@ export default buildConfig({
   },
   graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
   jobs: {
-    // Runs scheduled publishing. Only the long-running server runs the queue;
-    // scripts and tests leave it off so they can exit.
-    autoRun: process.env.CMS_RUN_JOBS === 'true' ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
+    tasks: [rebuildSiteTask],
+    // Scheduled publishing (default queue, every minute) and site rebuilds (every
+    // 5 s, one at a time). Only the long-running server runs the queues;
+    // scripts and tests leave them off so they can exit.
+    autoRun:
+      process.env.CMS_RUN_JOBS === 'true'
+        ? [
+            { cron: '* * * * *', queue: 'default', limit: 10 },
+            { cron: '*/5 * * * * *', queue: REBUILD_QUEUE, limit: 1 },
+          ]
+        : [],
   },
   typescript: {
     autoGenerate: false,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { CollectionSlug, Payload, Where } from 'payload';
 
 import { IMPORT_FIRST_PUBLISHED_AT } from '../cms/fields/publication';
+import { SKIP_SITE_REBUILD } from '../cms/site-build/hooks';
 import type { Role } from '../domain/vocabulary';
 import {
   demoArticles,
@@ -46,7 +47,8 @@ export async function isEmptyDatabase(payload: Payload): Promise<boolean> {
 export async function seedDemoContent(payload: Payload, log: (line: string) => void = () => {}): Promise<SeedResult> {
   const created: Record<string, number> = {};
   const count = (collection: string) => (created[collection] = (created[collection] ?? 0) + 1);
-  const context = { [IMPORT_FIRST_PUBLISHED_AT]: true };
+  // History carries its own first-publication dates; the caller builds the site once afterwards.
+  const context = { [IMPORT_FIRST_PUBLISHED_AT]: true, [SKIP_SITE_REBUILD]: true };
 
   /** Finds a document by a natural key, or creates it. */
   async function ensure<T extends { id: number | string }>(
@@ -83,12 +85,13 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
       minimumItemsPerQuarter: 1,
       countedCollections: ['articles'],
     },
+    context,
   });
 
   const topicIds = new Map<string, number | string>();
   for (const topic of demoTopics) {
     const doc = await ensure('topics', { title: { equals: topic.title } }, () =>
-      payload.create({ collection: 'topics', data: { title: topic.title } }),
+      payload.create({ collection: 'topics', data: { title: topic.title }, context }),
     );
     topicIds.set(topic.title, doc.id);
   }
@@ -101,6 +104,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
         collection: 'media',
         data: { alt: image.alt },
         file: { data, name: image.filename, mimetype: 'image/jpeg', size: data.length },
+        context,
       });
     });
     imageIds.push(doc.id);
@@ -168,6 +172,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
             collection: 'documents',
             data: { title: resource.title },
             file: { data, name: filename, mimetype: 'application/octet-stream', size: data.length },
+            context,
           });
         });
         files.push(doc.id);

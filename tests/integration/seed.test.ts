@@ -59,6 +59,11 @@ describe(`demo content on ${backendLabel[backend]}`, () => {
     for (const ext of ['pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp']) expect(formats).toContain(ext);
   });
 
+  it('queues no site rebuild per item (the caller builds once)', async () => {
+    const { totalDocs } = await cms.payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } } });
+    expect(totalDocs).toBe(0);
+  });
+
   it('adds nothing when run twice', async () => {
     const before = await counts();
     const again = await seedDemoContent(cms.payload);

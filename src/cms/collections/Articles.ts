@@ -4,7 +4,7 @@ import { AUDIENCES, CAMPAIGNS } from '../../domain/vocabulary';
 import { createdByField } from '../fields/created-by';
 import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
 import { slugField } from '../fields/slug';
-import { editorialAccess, editorialVersions } from './editorial';
+import { editorialAccess, editorialHooks, editorialVersions } from './editorial';
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -17,6 +17,7 @@ export const Articles: CollectionConfig = {
     components: { beforeList: ['/src/cms/admin/CoverageReminder#CoverageReminder'] },
   },
   access: editorialAccess,
+  hooks: editorialHooks(),
   versions: editorialVersions({ autosave: true }),
   defaultSort: '-publishedAt',
   fields: [

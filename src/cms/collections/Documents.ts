@@ -5,6 +5,7 @@ import { anyone, isStaff } from '../access/roles';
 import { updateOrDeleteOwnFile } from '../access/files';
 import { createdByField } from '../fields/created-by';
 import { uploadDir } from '../uploads/upload-dir';
+import { rebuildAfterDelete, rebuildAfterFileUpdate } from '../site-build/hooks';
 import { verifyUpload } from '../uploads/verify-upload';
 
 const policy = documentPolicy(megabytesFromEnv(process.env.DOCUMENT_MAX_MB, 25));
@@ -14,7 +15,7 @@ export const Documents: CollectionConfig = {
   labels: { singular: 'Tệp tài liệu', plural: 'Tệp tài liệu' },
   admin: { group: 'Thư viện', useAsTitle: 'title', defaultColumns: ['title', 'filename', 'filesize', 'updatedAt'] },
   access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
-  hooks: { beforeOperation: [verifyUpload(policy)] },
+  hooks: { beforeOperation: [verifyUpload(policy)], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
   upload: {
     staticDir: uploadDir('documents'),
     mimeTypes: DOCUMENT_TYPES.map((t) => t.mime),

@@ -5,6 +5,7 @@ import { anyone, isStaff } from '../access/roles';
 import { updateOrDeleteOwnFile } from '../access/files';
 import { createdByField } from '../fields/created-by';
 import { uploadDir } from '../uploads/upload-dir';
+import { rebuildAfterDelete, rebuildAfterFileUpdate } from '../site-build/hooks';
 import { verifyUpload } from '../uploads/verify-upload';
 
 const policy = imagePolicy(
@@ -19,7 +20,7 @@ export const Media: CollectionConfig = {
   labels: { singular: 'Ảnh', plural: 'Thư viện ảnh' },
   admin: { group: 'Thư viện', useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
   access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
-  hooks: { beforeOperation: [verifyUpload(policy)] },
+  hooks: { beforeOperation: [verifyUpload(policy)], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
   upload: {
     staticDir: uploadDir('media'),
     mimeTypes: IMAGE_TYPES.map((t) => t.mime),

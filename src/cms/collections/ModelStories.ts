@@ -4,7 +4,7 @@ import { MODEL_STORY_KINDS } from '../../domain/vocabulary';
 import { createdByField } from '../fields/created-by';
 import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
 import { slugField } from '../fields/slug';
-import { editorialAccess, editorialVersions } from './editorial';
+import { editorialAccess, editorialHooks, editorialVersions } from './editorial';
 
 export const ModelStories: CollectionConfig = {
   slug: 'model-stories',
@@ -16,6 +16,7 @@ export const ModelStories: CollectionConfig = {
     description: 'Mô hình tiêu biểu, điển hình tốt về bình đẳng giới trong nhà trường và gia đình.',
   },
   access: editorialAccess,
+  hooks: editorialHooks(),
   versions: editorialVersions({ autosave: false }),
   defaultSort: '-publishedAt',
   fields: [

@@ -4,7 +4,7 @@ import { GRADES, RESOURCE_KINDS, SUBJECTS } from '../../domain/vocabulary';
 import { createdByField } from '../fields/created-by';
 import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
 import { slugField } from '../fields/slug';
-import { editorialAccess, editorialVersions } from './editorial';
+import { editorialAccess, editorialHooks, editorialVersions } from './editorial';
 
 const httpsOnly: TextFieldSingleValidation = (value) => {
   if (!value) return true;
@@ -26,6 +26,7 @@ export const TeachingResources: CollectionConfig = {
     description: 'Kế hoạch bài dạy, bài trình chiếu, phiếu học tập… lồng ghép bình đẳng giới vào các môn học.',
   },
   access: editorialAccess,
+  hooks: editorialHooks(),
   versions: editorialVersions({ autosave: false }),
   defaultSort: '-publishedAt',
   fields: [

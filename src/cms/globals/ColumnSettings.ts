@@ -3,6 +3,7 @@ import type { Endpoint, GlobalConfig, TextFieldSingleValidation } from 'payload'
 import { isQuarterId } from '../../domain/quarter-id';
 import { COLUMN_COLLECTIONS } from '../../domain/vocabulary';
 import { isAdmin, isStaff } from '../access/roles';
+import { rebuildAfterSettings } from '../site-build/hooks';
 
 const validQuarter: TextFieldSingleValidation = (value) =>
   value && isQuarterId(value) ? true : 'Nhập quý theo dạng NĂM-Qn, ví dụ 2022-Q1.';
@@ -38,6 +39,7 @@ export const ColumnSettings: GlobalConfig = {
   admin: { group: 'Hệ thống' },
   access: { read: isStaff, update: isAdmin },
   endpoints: [publicPolicy],
+  hooks: { afterChange: [rebuildAfterSettings] },
   fields: [
     { name: 'schoolName', type: 'text', label: 'Tên trường', required: true, defaultValue: 'Trường THCS' },
     { name: 'district', type: 'text', label: 'Phòng GDĐT quản lý', defaultValue: '' },

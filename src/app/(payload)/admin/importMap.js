@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { CoverageReminder as CoverageReminder_3c95fe9b66986799699bd11073d990d2 } from '../../../../src/cms/admin/CoverageReminder'
 import { CoveragePanel as CoveragePanel_849830001174929b866b45dbb48502b2 } from '../../../../src/cms/admin/CoveragePanel'
+import { BuildStatusPanel as BuildStatusPanel_34fa4fd894690fedaf967eee6981ad2c } from '../../../../src/cms/admin/BuildStatusPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,5 +53,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/cms/admin/CoverageReminder#CoverageReminder": CoverageReminder_3c95fe9b66986799699bd11073d990d2,
   "/src/cms/admin/CoveragePanel#CoveragePanel": CoveragePanel_849830001174929b866b45dbb48502b2,
+  "/src/cms/admin/BuildStatusPanel#BuildStatusPanel": BuildStatusPanel_34fa4fd894690fedaf967eee6981ad2c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

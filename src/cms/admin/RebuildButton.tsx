@@ -1,0 +1,31 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+/** "Dựng lại ngay": asks the server for a rebuild (editors and admins). */
+export function RebuildButton() {
+  const router = useRouter();
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const rebuild = async () => {
+    setBusy(true);
+    try {
+      const response = await fetch('/api/globals/site-build-status/rebuild', { method: 'POST', credentials: 'include' });
+      const body = (await response.json().catch(() => ({}))) as { message?: string };
+      setMessage(body.message ?? (response.ok ? 'Đã xếp lịch dựng lại trang.' : `Lỗi ${response.status}`));
+      router.refresh();
+    } catch {
+      setMessage('Không gửi được yêu cầu. Kiểm tra kết nối mạng rồi thử lại.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <p>
+      <button type="button" className="btn btn--style-secondary btn--size-small" onClick={rebuild} disabled={busy}>
+        {busy ? 'Đang gửi…' : 'Dựng lại trang ngay'}
+      </button>{' '}
+      <span role="status">{message}</span>
+    </p>
+  );
+}

@@ -1,0 +1,52 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload';
+
+import { requestSiteRebuild } from './request';
+
+/**
+ * The public site shows only published documents: a change rebuilds it when
+ * the document is or was published (publish, unpublish, edit of a published
+ * document). Draft saves and autosaves do not. A document published for a
+ * later time also asks for a rebuild at that time.
+ */
+/** Context flag for bulk writes (the seed) that rebuild once themselves, or not at all. */
+export const SKIP_SITE_REBUILD = 'skipSiteRebuild';
+const SKIP = SKIP_SITE_REBUILD;
+
+const isPublished = (doc: unknown) => (doc as { _status?: string } | undefined)?._status === 'published';
+
+export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, collection, req, context }) => {
+  if (context[SKIP]) return doc;
+  const hasDrafts = Boolean(collection.versions?.drafts);
+  const shown = !hasDrafts || isPublished(doc) || isPublished(previousDoc);
+  if (!shown) return doc;
+  const title = (doc as { title?: string }).title ?? String(doc.id);
+  await requestSiteRebuild(req.payload, { reason: `${collection.slug}: ${title}`, req });
+  const publishedAt = (doc as { publishedAt?: string }).publishedAt;
+  if (isPublished(doc) && publishedAt && Date.parse(publishedAt) > Date.now()) {
+    await requestSiteRebuild(req.payload, { reason: `${collection.slug}: ${title} (hẹn giờ)`, at: new Date(publishedAt), req });
+  }
+  return doc;
+};
+
+export const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, collection, req, context }) => {
+  if (context[SKIP]) return doc;
+  if (collection.versions?.drafts && !isPublished(doc)) return doc;
+  await requestSiteRebuild(req.payload, { reason: `${collection.slug}: xóa ${(doc as { title?: string }).title ?? doc.id}`, req });
+  return doc;
+};
+
+export const rebuildAfterSettings: GlobalAfterChangeHook = async ({ doc, req, context }) => {
+  if (!context[SKIP]) await requestSiteRebuild(req.payload, { reason: 'cài đặt chuyên mục', req });
+  return doc;
+};
+
+/** A new upload is shown only once a published document uses it (that save rebuilds); a changed one may be shown already. */
+export const rebuildAfterFileUpdate: CollectionAfterChangeHook = async ({ doc, operation, collection, req, context }) => {
+  if (operation === 'update' && !context[SKIP]) {
+    await requestSiteRebuild(req.payload, { reason: `${collection.slug}: ${(doc as { filename?: string }).filename ?? doc.id}`, req });
+  }
+  return doc;
+};
+
+/** Fresh arrays per collection: Payload's sanitising may extend a config's hook lists. */
+export const siteRebuildHooks = () => ({ afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] });

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+import type { Payload } from 'payload';
+
+/**
+ * One site build at a time: either the configured deploy hook (the site is
+ * built elsewhere) or `scripts/build-site.ts` in a child process, which builds
+ * into a staging folder and swaps it in only when complete. The outcome is
+ * recorded in the site-build-status global for editors.
+ */
+let running: Promise<unknown> = Promise.resolve();
+
+const LOG_EXCERPT_LINES = 40;
+
+export type BuildOutcome = { ok: boolean; reason?: string; log?: string; ms: number };
+
+export function runSiteBuild(payload: Payload, reason: string): Promise<BuildOutcome> {
+  const next = running.then(() => buildOnce(payload, reason));
+  running = next.catch(() => undefined);
+  return next;
+}
+
+async function setStatus(payload: Payload, data: Record<string, unknown>) {
+  await payload.updateGlobal({ slug: 'site-build-status', data });
+}
+
+async function buildOnce(payload: Payload, reason: string): Promise<BuildOutcome> {
+  const started = Date.now();
+  await setStatus(payload, { state: 'running', lastReason: reason, lastStartedAt: new Date(started).toISOString() });
+  const outcome = process.env.SITE_DEPLOY_HOOK_URL ? await callDeployHook(process.env.SITE_DEPLOY_HOOK_URL) : await buildHere();
+  const ms = Date.now() - started;
+  if (outcome.ok) {
+    await setStatus(payload, { state: 'idle', lastSuccessAt: new Date().toISOString(), lastDurationMs: ms });
+  } else {
+    payload.logger.error(`Dựng trang thất bại: ${outcome.reason}`);
+    await setStatus(payload, {
+      state: 'idle',
+      lastFailureAt: new Date().toISOString(),
+      lastFailureReason: outcome.reason,
+      lastFailureLog: outcome.log ?? '',
+      lastDurationMs: ms,
+    });
+  }
+  return { ...outcome, ms };
+}
+
+async function callDeployHook(url: string): Promise<Omit<BuildOutcome, 'ms'>> {
+  try {
+    const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(30_000) });
+    if (response.ok) return { ok: true };
+    return { ok: false, reason: `Deploy hook trả lời HTTP ${response.status} (SITE_DEPLOY_HOOK_URL).`, log: (await response.text()).slice(0, 4000) };
+  } catch (error) {
+    return { ok: false, reason: `Không gọi được deploy hook (SITE_DEPLOY_HOOK_URL): ${(error as Error).message}` };
+  }
+}
+
+/** The CMS the build reads: this server, unless SITE_BUILD_PAYLOAD_URL says otherwise. */
+function cmsUrl(): string {
+  return process.env.SITE_BUILD_PAYLOAD_URL ?? process.env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
+  return new Promise((resolve) => {
+    const tsx = path.resolve('node_modules', '.bin', 'tsx');
+    const child = spawn(tsx, ['scripts/build-site.ts'], {
+      cwd: process.cwd(),
+      env: { ...process.env, PAYLOAD_URL: cmsUrl() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: string[] = [];
+    const keep = (chunk: Buffer) => {
+      lines.push(...chunk.toString().split('\n'));
+      if (lines.length > 400) lines.splice(0, lines.length - 400);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (error) => resolve({ ok: false, reason: error.message }));
+    child.on('close', (code) => {
+      if (code === 0) return resolve({ ok: true });
+      const excerpt = lines.filter((l) => l.trim()).slice(-LOG_EXCERPT_LINES).join('\n');
+      const reason = lines.find((l) => l.startsWith('✖'))?.replace(/^✖\s*/, '') ?? `scripts/build-site.ts kết thúc với mã ${code}`;
+      resolve({ ok: false, reason, log: excerpt });
+    });
+  });
+}
