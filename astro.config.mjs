@@ -1,8 +1,31 @@
-// The public column (Astro + MDX) is built by the site issue; this file
-// reserves its place and its layout: Astro's sources live in src/site so that
+// The public column (Astro + MDX). Astro's sources live in src/site so that
 // Next.js (which owns src/app) never mistakes them for its own routes.
-export default {
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+
+import { coverageCheck } from './src/site/integrations/coverage-check.ts';
+import { pagefindIntegration } from './src/site/integrations/pagefind.mjs';
+
+const base = process.env.SITE_BASE ?? '/binh-dang-gioi/';
+/** Public origin of the portal (canonical URLs, sitemap, RSS, Open Graph). */
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const cms = new URL(process.env.PAYLOAD_URL || 'http://localhost:3000');
+
+export default defineConfig({
   srcDir: './src/site',
-  outDir: './dist',
-  base: process.env.SITE_BASE ?? '/binh-dang-gioi/',
-};
+  // scripts/build-site.ts builds into a fixed staging folder and swaps it in, so
+  // a failed build never touches the previous dist/.
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  publicDir: './public',
+  base,
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }), pagefindIntegration(), coverageCheck()],
+  image: {
+    // Images come from the CMS and are turned into AVIF/WebP at build time.
+    remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) }],
+  },
+  devToolbar: { enabled: false },
+});

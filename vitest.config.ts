@@ -27,6 +27,26 @@ export default defineConfig({
       integration('sqlite'),
       integration('mongo-standin'),
       ...(process.env.MONGODB_URI ? [integration('mongodb')] : []),
+      // The public site's content loader against a real Payload over HTTP (SQLite).
+      {
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          env: { TEST_BACKEND: 'sqlite', NODE_ENV: 'test' as const },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      // The built site in Debian's Chromium (Playwright + axe-core); skipped with its reason when Chromium is missing.
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          env: { TEST_BACKEND: 'sqlite', NODE_ENV: 'test' as const },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -5,17 +5,25 @@
  * 2. database: run the committed migrations;
  * 3. demo content when the database is empty (SEED_DEMO=false to skip);
  * 4. the admin: `next build` when its sources changed since the last build;
- * 5. `next start` on PORT (3000), with the job queue (scheduled publishing).
+ * 5. `next start` on PORT (3000), with the job queue (scheduled publishing);
+ * 6. the public site: built from the running CMS into dist/ (atomically) and
+ *    served on PORT_SITE (4321) under SITE_BASE; its coverage report printed.
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { formatTable } from '../src/domain/coverage-format';
+import { parseCoverageReport } from '../src/domain/coverage-report-schema';
 import { resolveSecret } from '../src/domain/secret-policy';
+import { buildSite } from './build-site';
 import { ensureLocalSecret } from './lib/local-secret';
+import { serveSite } from './serve-site';
 
 const port = process.env.PORT ?? '3000';
+const sitePort = Number(process.env.PORT_SITE ?? 4321);
+const siteBase = process.env.SITE_BASE ?? '/binh-dang-gioi/';
 const bin = (name: string) => path.resolve('node_modules', '.bin', name);
 
 ensureLocalSecret();
@@ -61,18 +69,57 @@ try {
 
   const digestFile = path.join('.next', 'source-digest');
   const digest = adminSourceDigest();
-  const built = existsSync(path.join('.next', 'BUILD_ID')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;
-  if (!built) {
+  const adminBuilt = existsSync(path.join('.next', 'BUILD_ID')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;
+  if (!adminBuilt) {
     console.log('▶ Biên dịch trang quản trị (next build, khoảng 1 phút lần đầu)…');
     await run(bin('next'), ['build']);
     writeFileSync(digestFile, digest);
   }
 
-  console.log(`▶ Trang quản trị: http://localhost:${port}/admin`);
   const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...env, CMS_RUN_JOBS: 'true' } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
+
+  const cmsUrl = `http://localhost:${port}`;
+  await waitForCms(cmsUrl);
+  console.log(`▶ Dựng trang công khai từ CMS (${cmsUrl})…`);
+  // The caller's environment decides the coverage check's strictness, not the NODE_ENV forced above.
+  const built = await buildSite({ env: { ...process.env, PAYLOAD_URL: cmsUrl, SITE_BASE: siteBase }, quiet: true });
+  if (!built.ok) console.error(`\n✖ ${built.message}\n  (Trang quản trị vẫn chạy; trang công khai cũ, nếu có, vẫn được phục vụ.)\n`);
+  if (existsSync(path.join('dist', 'index.html'))) {
+    await serveSite({ dir: 'dist', base: siteBase, port: sitePort });
+    printCoverage();
+  }
+  console.log(`\n▶ Trang quản trị:   ${cmsUrl}/admin`);
+  if (existsSync(path.join('dist', 'index.html'))) {
+    console.log(`▶ Trang chuyên mục: http://localhost:${sitePort}${siteBase}`);
+    console.log(`▶ Báo cáo theo quý: http://localhost:${sitePort}${siteBase}bao-cao/  (coverage.json, coverage.csv)`);
+  }
 } catch (error) {
   console.error(`\n✖ ${(error as Error).message}\n`);
   process.exit(1);
+}
+
+/** Waits until the CMS answers (next start is ready in well under a second, the first request compiles). */
+async function waitForCms(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/api/globals/column-settings/policy`, { signal: AbortSignal.timeout(10_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`CMS không trả lời tại ${url} sau ${timeoutMs / 1000} giây (the CMS did not answer).`);
+}
+
+function printCoverage(): void {
+  try {
+    const report = parseCoverageReport(JSON.parse(readFileSync(path.join('dist', 'coverage.json'), 'utf8')));
+    console.log(`\n${formatTable(report)}`);
+  } catch (error) {
+    console.error(`Không đọc được dist/coverage.json: ${(error as Error).message}`);
+  }
 }

@@ -31,7 +31,7 @@ describe(`the admin dashboard's coverage panel on ${backendLabel[backend]}`, () 
   });
 
   it('explains instead of failing when the settings are unusable', async () => {
-    await cms.payload.db.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2999-Q1' }, req: {} as never });
+    await cms.payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2999-Q1' } });
     const html = await render();
     expect(html).toContain('Không lập được báo cáo');
     expect(html).toContain('nằm sau quý hiện tại');

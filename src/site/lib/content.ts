@@ -1,0 +1,167 @@
+/**
+ * The site's view of the CMS content: the synced collections with their
+ * relations resolved (topics, cover images, photos, files). A reference the
+ * site cannot resolve — an image or file that was deleted, a duplicate slug —
+ * fails the build here with a message naming the collection, the document
+ * and the field, instead of rendering a page with a hole in it.
+ */
+import { getCollection } from 'astro:content';
+
+import { quarterOf, quarterSlug, type Quarter } from '../../domain/quarters';
+import { CmsDataError } from '../../site-loader/errors';
+import type { Article, DocumentFile, Media, ModelStory, TeachingResource, Topic } from '../../site-loader/schemas';
+import { plainText, uploadIds, type RichText } from './richtext';
+import { urlFor, type ItemCollection } from './urls';
+
+export type ResolvedArticle = Omit<Article, 'cover' | 'topics'> & {
+  collection: 'articles';
+  cover?: Media;
+  topics: Topic[];
+  text: string;
+  quarter: Quarter;
+  url: string;
+};
+export type ResolvedStory = Omit<ModelStory, 'photos'> & { collection: 'model-stories'; photos: Media[]; text: string; url: string };
+export type ResolvedResource = Omit<TeachingResource, 'files'> & {
+  collection: 'teaching-resources';
+  files: DocumentFile[];
+  url: string;
+};
+
+export type SiteContent = {
+  articles: ResolvedArticle[];
+  stories: ResolvedStory[];
+  resources: ResolvedResource[];
+  topics: Topic[];
+  media: Map<string, Media>;
+  documents: Map<string, DocumentFile>;
+  /** id → page address, for internal links in rich text. */
+  hrefOf: (relationTo: string, id: string) => string | undefined;
+};
+
+const newestFirst = (a: { publishedAt: string }, b: { publishedAt: string }) => b.publishedAt.localeCompare(a.publishedAt);
+
+function fail(collection: string, doc: { id: string; slug?: string }, field: string, problem: string, english: string): never {
+  throw new CmsDataError(
+    `Không dựng được trang: bộ sưu tập "${collection}", tài liệu id ${doc.id}${doc.slug ? ` (slug "${doc.slug}")` : ''}, trường "${field}": ${problem}.\n` +
+      `Cannot build the page: collection "${collection}", item ${doc.id}, field "${field}": ${english}.`,
+  );
+}
+
+function lookup<T>(map: Map<string, T>, id: string, collection: string, doc: { id: string; slug?: string }, field: string, target: string): T {
+  const found = map.get(id);
+  if (!found) fail(collection, doc, field, `tham chiếu tới ${target} id ${id} không tồn tại hoặc chưa công khai`, `refers to ${id}, which does not exist or is not public`);
+  return found;
+}
+
+function uniqueSlugs(collection: string, docs: { id: string; slug: string }[]) {
+  const seen = new Map<string, string>();
+  for (const doc of docs) {
+    const other = seen.get(doc.slug);
+    if (other) fail(collection, doc, 'slug', `trùng slug với tài liệu id ${other}`, `same slug as item ${other}`);
+    seen.set(doc.slug, doc.id);
+  }
+}
+
+function checkBody(collection: string, doc: { id: string; slug: string; body?: unknown }, media: Map<string, Media>) {
+  for (const id of uploadIds(doc.body as RichText | undefined)) lookup(media, id, collection, doc, 'body', 'ảnh (media)');
+}
+
+let cached: Promise<SiteContent> | undefined;
+
+export function siteContent(): Promise<SiteContent> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<SiteContent> {
+  const [articles, stories, resources, topics, media, documents] = await Promise.all([
+    getCollection('articles'),
+    getCollection('modelStories'),
+    getCollection('teachingResources'),
+    getCollection('topics'),
+    getCollection('media'),
+    getCollection('documents'),
+  ]);
+  const mediaMap = new Map(media.map((m) => [m.data.id, m.data]));
+  const documentMap = new Map(documents.map((d) => [d.data.id, d.data]));
+  const topicMap = new Map(topics.map((t) => [t.data.id, t.data]));
+  for (const [name, list] of [
+    ['articles', articles],
+    ['model-stories', stories],
+    ['teaching-resources', resources],
+    ['topics', topics],
+  ] as const) {
+    uniqueSlugs(name, list.map((e) => e.data));
+  }
+
+  const resolvedArticles: ResolvedArticle[] = articles.map(({ data }) => {
+    checkBody('articles', data, mediaMap);
+    return {
+      ...data,
+      collection: 'articles',
+      cover: data.cover ? lookup(mediaMap, data.cover, 'articles', data, 'cover', 'ảnh (media)') : undefined,
+      topics: data.topics.map((id: string) => lookup(topicMap, id, 'articles', data, 'topics', 'chủ đề')),
+      text: plainText(data.body as RichText | undefined),
+      quarter: quarterOf(new Date(data.publishedAt)),
+      url: urlFor('articles', data.slug),
+    };
+  });
+  const resolvedStories: ResolvedStory[] = stories.map(({ data }) => {
+    checkBody('model-stories', data, mediaMap);
+    return {
+      ...data,
+      collection: 'model-stories',
+      photos: data.photos.map((id: string) => lookup(mediaMap, id, 'model-stories', data, 'photos', 'ảnh (media)')),
+      text: plainText(data.body as RichText | undefined),
+      url: urlFor('model-stories', data.slug),
+    };
+  });
+  const resolvedResources: ResolvedResource[] = resources.map(({ data }) => ({
+    ...data,
+    collection: 'teaching-resources',
+    files: data.files.map((id: string) => lookup(documentMap, id, 'teaching-resources', data, 'files', 'tệp (documents)')),
+    url: urlFor('teaching-resources', data.slug),
+  }));
+
+  const slugById = new Map<string, string>();
+  const key = (c: string, id: string) => `${c}:${id}`;
+  for (const a of articles) slugById.set(key('articles', a.data.id), a.data.slug);
+  for (const s of stories) slugById.set(key('model-stories', s.data.id), s.data.slug);
+  for (const r of resources) slugById.set(key('teaching-resources', r.data.id), r.data.slug);
+
+  return {
+    articles: resolvedArticles.sort(newestFirst),
+    stories: resolvedStories.sort(newestFirst),
+    resources: resolvedResources.sort(newestFirst),
+    topics: topics.map((t) => t.data).sort((a, b) => a.title.localeCompare(b.title, 'vi')),
+    media: mediaMap,
+    documents: documentMap,
+    hrefOf: (relationTo, id) => {
+      const slug = slugById.get(key(relationTo, id));
+      return slug ? urlFor(relationTo as ItemCollection, slug) : undefined;
+    },
+  };
+}
+
+/**
+ * What the coverage report needs of every item (the other engineer's
+ * `buildCoverageReport` input): id, collection, title, slug, url, dates, flag.
+ */
+export async function coverageItems() {
+  const { articles, stories, resources } = await siteContent();
+  return [...articles, ...stories, ...resources].map((i) => ({
+    id: i.id,
+    collection: i.collection as ItemCollection,
+    title: i.title,
+    slug: i.slug,
+    url: i.url,
+    publishedAt: i.publishedAt,
+    firstPublishedAt: i.firstPublishedAt,
+    countsTowardColumn: i.countsTowardColumn,
+  }));
+}
+
+export function quarterKey(q: Quarter): string {
+  return quarterSlug(q);
+}

@@ -1,0 +1,25 @@
+/**
+ * The teaching-resource files, copied from the CMS into the built site at
+ * build time (same origin, still there if the CMS is down later).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+
+import { payloadUrl } from '../../../../site-loader/astro-loader';
+import { CmsUnreachableError } from '../../../../site-loader/errors';
+import { siteContent } from '../../../lib/content';
+
+export const getStaticPaths = (async () => {
+  const { resources } = await siteContent();
+  const files = new Map(resources.flatMap((r) => r.files).map((f) => [f.filename, f]));
+  return [...files.values()].map((file) => ({ params: { file: file.filename }, props: { file } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { file } = props as { file: { filename: string; mimeType: string; filesize: number } };
+  const url = `${payloadUrl().replace(/\/+$/, '')}/api/documents/file/${encodeURIComponent(file.filename)}`;
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((e: Error) => {
+    throw new CmsUnreachableError(`Không tải được tệp ${file.filename} từ CMS (${e.message}).\nCannot download ${file.filename} from the CMS (${e.message}).`);
+  });
+  if (!response.ok) throw new CmsUnreachableError(`CMS trả lời ${response.status} cho tệp ${file.filename}.\nThe CMS answered ${response.status} for ${file.filename}.`);
+  return new Response(await response.arrayBuffer(), { headers: { 'content-type': file.mimeType } });
+};

@@ -1,0 +1,75 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { buildSite } from '../../scripts/build-site';
+
+/**
+ * `npm run build:site` never leaves a half-built site: when the CMS is down or
+ * sends a document the site cannot render, the previous dist/ stays as it was
+ * and the message says what is wrong.
+ */
+const DIST = path.resolve('.astro/test-build-site/dist');
+const MARKER = path.join(DIST, 'index.html');
+
+let server: Server;
+let url = '';
+const BAD_FIELDS = { id: 41, title: 'Bài lỗi', slug: 'bai-loi', audiences: ['aliens'], topics: [], updatedAt: '2026-01-01T00:00:00.000Z', _status: 'published' };
+const MISSING_COVER = { ...BAD_FIELDS, audiences: [], publishedAt: '2025-01-01T00:00:00.000Z', cover: 999 };
+let article: Record<string, unknown> = BAD_FIELDS;
+
+beforeAll(async () => {
+  await rm(path.dirname(DIST), { recursive: true, force: true });
+  await mkdir(DIST, { recursive: true });
+  await writeFile(MARKER, '<p>bản dựng trước</p>');
+  // A CMS whose only article has no publication date and an unknown audience.
+  server = createServer((req, res) => {
+    const u = new URL(req.url ?? '/', 'http://x');
+    const docs =
+      u.pathname === '/api/articles' && !u.searchParams.has('select[updatedAt]')
+        ? [article]
+        : [];
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ docs, hasNextPage: false }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server?.close();
+  await rm(path.dirname(DIST), { recursive: true, force: true });
+});
+
+describe('build:site', () => {
+  it('an unreachable CMS fails clearly and leaves the previous dist/ untouched', async () => {
+    const result = await buildSite({ dist: DIST, env: { PAYLOAD_URL: 'http://127.0.0.1:9' }, quiet: true });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('Không kết nối được CMS tại http://127.0.0.1:9');
+    expect(result.message).toContain('Cannot reach the CMS');
+    expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
+  });
+
+  it('a document the site cannot render fails the build naming collection, document and field; dist/ untouched', async () => {
+    const result = await buildSite({ dist: DIST, env: { PAYLOAD_URL: url, COVERAGE_STRICT: 'false' }, quiet: true });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('bộ sưu tập "articles", tài liệu id 41 (slug "bai-loi")');
+    expect(result.message).toContain('"publishedAt"');
+    expect(result.message).toContain('"audiences.0"');
+    expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
+  }, 120_000);
+
+  it('a reference the site cannot resolve (an image that is gone) fails the build the same way', async () => {
+    article = MISSING_COVER;
+    const result = await buildSite({ dist: DIST, env: { PAYLOAD_URL: url, COVERAGE_STRICT: 'false' }, quiet: true });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('bộ sưu tập "articles", tài liệu id 41 (slug "bai-loi"), trường "cover"');
+    expect(result.message).toContain('media) id 999');
+    expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
+  }, 120_000);
+});
