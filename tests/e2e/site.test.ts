@@ -209,8 +209,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
     const [edited, unpublished] = docs as [(typeof docs)[0], (typeof docs)[0]];
     await cms.payload.update({ collection: 'articles', id: edited.id, data: { title: 'Đã sửa: gia đình bình đẳng' }, depth: 0 });
     await cms.payload.update({ collection: 'articles', id: unpublished.id, data: { _status: 'draft' }, depth: 0 });
-    const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE }, quiet: true });
-    expect(built.ok).toBe(true);
+    // Unpublishing may leave a quarter short: this build is about the sync, not the coverage rule
+    // (which is strict under CI=true and tested in tests/site/coverage-check.test.ts).
+    const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
+    expect(built.ok, built.ok ? '' : built.message).toBe(true);
     const page = await phonePage();
     await page.goto(url(`bai-viet/${edited.slug}/`));
     expect(await page.locator('h1').innerText()).toBe('Đã sửa: gia đình bình đẳng');
