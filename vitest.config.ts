@@ -47,6 +47,8 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      // The production-built admin in Debian's Chromium (editor workflow); skipped with its reason when Chromium is missing.
+      { test: { name: 'admin', include: ['tests/admin/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000 } },
     ],
   },
 });

@@ -10,14 +10,14 @@
  *    served on PORT_SITE (4321) under SITE_BASE; its coverage report printed.
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { formatTable } from '../src/domain/coverage-format';
 import { parseCoverageReport } from '../src/domain/coverage-report-schema';
 import { resolveSecret } from '../src/domain/secret-policy';
 import { buildSite } from './build-site';
+import { ensureAdminBuilt } from './lib/admin-build';
 import { ensureLocalSecret } from './lib/local-secret';
 import { serveSite } from './serve-site';
 
@@ -44,21 +44,6 @@ function run(command: string, args: string[], options: SpawnOptions = {}): Promi
   });
 }
 
-/** A digest of everything `next build` compiles, so an unchanged admin is not rebuilt. */
-function adminSourceDigest(): string {
-  const hash = createHash('sha256');
-  const walk = (target: string) => {
-    if (!existsSync(target)) return;
-    if (statSync(target).isDirectory()) {
-      for (const entry of readdirSync(target).sort()) walk(path.join(target, entry));
-    } else {
-      hash.update(target).update(readFileSync(target));
-    }
-  };
-  for (const target of ['src/app', 'src/cms', 'src/domain', 'src/migrations', 'src/instrumentation.ts', 'src/instrumentation-node.ts', 'src/proxy.ts', 'payload.config.ts', 'next.config.mjs', 'tsconfig.next.json', 'package-lock.json']) walk(target);
-  return hash.digest('hex');
-}
-
 try {
   console.log('▶ Cập nhật cấu trúc cơ sở dữ liệu (migrations)…');
   await run(bin('payload'), ['migrate']);
@@ -67,14 +52,7 @@ try {
     await run(bin('tsx'), ['scripts/seed.ts', '--if-empty']);
   }
 
-  const digestFile = path.join('.next', 'source-digest');
-  const digest = adminSourceDigest();
-  const adminBuilt = existsSync(path.join('.next', 'BUILD_ID')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;
-  if (!adminBuilt) {
-    console.log('▶ Biên dịch trang quản trị (next build, khoảng 1 phút lần đầu)…');
-    await run(bin('next'), ['build']);
-    writeFileSync(digestFile, digest);
-  }
+  await ensureAdminBuilt({ env, onBuild: () => console.log('▶ Biên dịch trang quản trị (next build, khoảng 1 phút lần đầu)…') });
 
   const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...env, CMS_RUN_JOBS: 'true' } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

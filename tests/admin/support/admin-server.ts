@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+import { ensureAdminBuilt } from '../../../scripts/lib/admin-build';
+
+export type Account = { email: string; password: string; name: string; role: 'admin' | 'editor' | 'contributor' };
+
+export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor', Account> = {
+  admin: { email: 'quantri@truong.test', password: 'mat-khau-quan-tri-1', name: 'Quản trị', role: 'admin' },
+  editor: { email: 'bientap@truong.test', password: 'mat-khau-bien-tap-1', name: 'Biên tập Một', role: 'editor' },
+  editor2: { email: 'bientap2@truong.test', password: 'mat-khau-bien-tap-2', name: 'Biên tập Hai', role: 'editor' },
+  contributor: { email: 'ctv@truong.test', password: 'mat-khau-ctv-1', name: 'Cộng tác viên', role: 'contributor' },
+};
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The admin as in production: the built Next app (`next build` when its
+ * sources changed), `next start` on a free port, a fresh SQLite file migrated
+ * on connect, and one account per role created through the REST API.
+ */
+export async function startAdminServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  await ensureAdminBuilt();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ge-admin-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
+      UPLOADS_DIR: path.join(dir, 'uploads'),
+      PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+      SITE_BUILD_PAYLOAD_URL: url,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`${url}/api/globals/column-settings/policy`, () => log);
+    const first = await fetch(`${url}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password, name: ACCOUNTS.admin.name }),
+    });
+    if (!first.ok) throw new Error(`first-register → ${first.status}: ${await first.text()}`);
+    const { token } = (await first.json()) as { token: string };
+    for (const account of Object.values(ACCOUNTS).filter((a) => a.role !== 'admin' || a !== ACCOUNTS.admin)) {
+      if (account === ACCOUNTS.admin) continue;
+      const created = await fetch(`${url}/api/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify(account),
+      });
+      if (!created.ok) throw new Error(`create ${account.email} → ${created.status}: ${await created.text()}`);
+    }
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- next start ---\n${log.slice(-3000)}`);
+  }
+  return { url, stop };
+}
+
+async function waitFor(url: string, log: () => string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(10_000) })).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`the admin did not answer at ${url}\n${log().slice(-3000)}`);
+}
