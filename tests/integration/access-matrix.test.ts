@@ -1,8 +1,8 @@
 import type { CollectionSlug, TypedUser } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { backend, backendLabel, startTestCms, type TestCms } from '../support/cms';
-import { createDoc, createStaff, EDITORIAL, type EditorialSlug, minimalData, type Staff } from '../support/fixtures';
+import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
+import { createDoc, EDITORIAL, type EditorialSlug, minimalData } from '../support/fixtures';
 
 /**
  * Every role × operation × editorial collection through the Local API with
@@ -26,20 +26,13 @@ const EXPECTED: Record<string, Record<Actor, boolean>> = {
   "delete another's document": { anonymous: false, contributor: false, editor: true, admin: true },
 };
 
-let cms: TestCms;
-let staff: Staff;
+const ctx = useCmsWithStaff();
 
-beforeAll(async () => {
-  cms = await startTestCms();
-  staff = await createStaff(cms.payload);
-});
-afterAll(async () => cms?.stop());
-
-const userOf = (actor: Actor): TypedUser | undefined => (actor === 'anonymous' ? undefined : staff[actor]);
+const userOf = (actor: Actor): TypedUser | undefined => (actor === 'anonymous' ? undefined : ctx.staff[actor]);
 /** Someone other than the actor, who owns the "other's" document. */
-const otherThan = (actor: Actor): TypedUser => (actor === 'contributor' ? staff.editor : staff.contributor);
+const otherThan = (actor: Actor): TypedUser => (actor === 'contributor' ? ctx.staff.editor : ctx.staff.contributor);
 /** The owner of an "own" document; anonymous owns nothing, so it targets a contributor's. */
-const ownerFor = (actor: Actor): TypedUser => userOf(actor) ?? staff.contributor;
+const ownerFor = (actor: Actor): TypedUser => userOf(actor) ?? ctx.staff.contributor;
 
 async function allowed(run: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -56,22 +49,22 @@ type Operation = (c: EditorialSlug, actor: Actor) => Promise<boolean>;
 
 const operations: Record<string, Operation> = {
   'read a draft': async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: staff.editor, status: 'draft' });
-    return allowed(() => cms.payload.findByID({ collection: c, id: doc.id, draft: true, overrideAccess: false, user: userOf(actor) }));
+    const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'draft' });
+    return allowed(() => ctx.cms.payload.findByID({ collection: c, id: doc.id, draft: true, overrideAccess: false, user: userOf(actor) }));
   },
   'read a published document': async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: staff.editor, status: 'published' });
-    return allowed(() => cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
+    const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'published' });
+    return allowed(() => ctx.cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
   },
   'read a document scheduled in the future': async (c, actor) => {
     const tomorrow = new Date(Date.now() + 86_400_000);
-    const doc = await createDoc(cms.payload, c, { by: staff.editor, status: 'published', publishedAt: tomorrow });
-    return allowed(() => cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
+    const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'published', publishedAt: tomorrow });
+    return allowed(() => ctx.cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
   },
   'read versions': async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: staff.editor, status: 'draft' });
+    const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'draft' });
     return allowed(async () => {
-      const { docs } = await cms.payload.findVersions({
+      const { docs } = await ctx.cms.payload.findVersions({
         collection: c,
         where: { parent: { equals: doc.id } },
         overrideAccess: false,
@@ -81,51 +74,51 @@ const operations: Record<string, Operation> = {
     });
   },
   'create a draft': (c, actor) =>
-    allowed(() => cms.payload.create({ collection: c, data: { ...minimalData[c] }, draft: true, overrideAccess: false, user: userOf(actor) })),
+    allowed(() => ctx.cms.payload.create({ collection: c, data: { ...minimalData[c] }, draft: true, overrideAccess: false, user: userOf(actor) })),
   'create already published': async (c, actor) => {
     const ok = await allowed(() =>
-      cms.payload.create({ collection: c, data: { ...minimalData[c], _status: 'published' }, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.create({ collection: c, data: { ...minimalData[c], _status: 'published' }, overrideAccess: false, user: userOf(actor) }),
     );
     return ok;
   },
   'update own draft': async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: ownerFor(actor), status: 'draft' });
+    const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'draft' });
     return allowed(() =>
-      cms.payload.update({ collection: c, id: doc.id, data: { title: 'Đã sửa' }, draft: true, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.update({ collection: c, id: doc.id, data: { title: 'Đã sửa' }, draft: true, overrideAccess: false, user: userOf(actor) }),
     );
   },
   "update another's draft": async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: otherThan(actor), status: 'draft' });
+    const doc = await createDoc(ctx.cms.payload, c, { by: otherThan(actor), status: 'draft' });
     return allowed(() =>
-      cms.payload.update({ collection: c, id: doc.id, data: { title: 'Đã sửa' }, draft: true, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.update({ collection: c, id: doc.id, data: { title: 'Đã sửa' }, draft: true, overrideAccess: false, user: userOf(actor) }),
     );
   },
   'publish own draft': async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: ownerFor(actor), status: 'draft' });
+    const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'draft' });
     const ok = await allowed(() =>
-      cms.payload.update({ collection: c, id: doc.id, data: { _status: 'published' }, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.update({ collection: c, id: doc.id, data: { _status: 'published' }, overrideAccess: false, user: userOf(actor) }),
     );
-    const after = await cms.payload.findByID({ collection: c, id: doc.id });
+    const after = await ctx.cms.payload.findByID({ collection: c, id: doc.id });
     expect(after._status, 'the stored status agrees with the access decision').toBe(ok ? 'published' : 'draft');
     return ok;
   },
   unpublish: async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: ownerFor(actor), status: 'published' });
+    const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'published' });
     const ok = await allowed(() =>
-      cms.payload.update({ collection: c, id: doc.id, data: { _status: 'draft' }, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.update({ collection: c, id: doc.id, data: { _status: 'draft' }, overrideAccess: false, user: userOf(actor) }),
     );
-    const after = await cms.payload.findByID({ collection: c, id: doc.id });
+    const after = await ctx.cms.payload.findByID({ collection: c, id: doc.id });
     expect(after._status).toBe(ok ? 'draft' : 'published');
     return ok;
   },
   'delete own draft': async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: ownerFor(actor), status: 'draft' });
-    return allowed(() => cms.payload.delete({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
+    const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'draft' });
+    return allowed(() => ctx.cms.payload.delete({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
   },
   "delete another's document": async (c, actor) => {
-    const doc = await createDoc(cms.payload, c, { by: otherThan(actor), status: 'published' });
-    const ok = await allowed(() => cms.payload.delete({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
-    const { totalDocs } = await cms.payload.count({ collection: c, where: { id: { equals: doc.id } } });
+    const doc = await createDoc(ctx.cms.payload, c, { by: otherThan(actor), status: 'published' });
+    const ok = await allowed(() => ctx.cms.payload.delete({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
+    const { totalDocs } = await ctx.cms.payload.count({ collection: c, where: { id: { equals: doc.id } } });
     expect(totalDocs).toBe(ok ? 0 : 1);
     return ok;
   },
@@ -147,15 +140,15 @@ describe(`access matrix on ${backendLabel[backend]}`, () => {
 
   it('anonymous lists see only published documents whose date has come', async () => {
     const c: CollectionSlug = 'articles';
-    const past = await createDoc(cms.payload, 'articles', { by: staff.editor, status: 'published', title: 'Đã đăng' });
-    const draft = await createDoc(cms.payload, 'articles', { by: staff.editor, status: 'draft', title: 'Nháp' });
-    const future = await createDoc(cms.payload, 'articles', {
-      by: staff.editor,
+    const past = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.editor, status: 'published', title: 'Đã đăng' });
+    const draft = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.editor, status: 'draft', title: 'Nháp' });
+    const future = await createDoc(ctx.cms.payload, 'articles', {
+      by: ctx.staff.editor,
       status: 'published',
       publishedAt: new Date(Date.now() + 86_400_000),
       title: 'Hẹn giờ',
     });
-    const { docs } = await cms.payload.find({ collection: c, overrideAccess: false, draft: true, limit: 1000 });
+    const { docs } = await ctx.cms.payload.find({ collection: c, overrideAccess: false, draft: true, limit: 1000 });
     const ids = docs.map((d) => d.id);
     expect(ids).toContain(past.id);
     expect(ids).not.toContain(draft.id);
@@ -167,55 +160,55 @@ describe('access outside the editorial collections', () => {
   const can = (run: () => Promise<unknown>) => allowed(run);
 
   it('topics: everyone reads, only editors and admins write', async () => {
-    const topic = await cms.payload.create({ collection: 'topics', data: { title: 'Gia đình hạnh phúc' } });
-    expect(await can(() => cms.payload.findByID({ collection: 'topics', id: topic.id, overrideAccess: false }))).toBe(true);
-    expect(await can(() => cms.payload.create({ collection: 'topics', data: { title: 'X' }, overrideAccess: false }))).toBe(false);
-    expect(await can(() => cms.payload.create({ collection: 'topics', data: { title: 'X' }, overrideAccess: false, user: staff.contributor }))).toBe(false);
-    expect(await can(() => cms.payload.create({ collection: 'topics', data: { title: 'Y' }, overrideAccess: false, user: staff.editor }))).toBe(true);
+    const topic = await ctx.cms.payload.create({ collection: 'topics', data: { title: 'Gia đình hạnh phúc' } });
+    expect(await can(() => ctx.cms.payload.findByID({ collection: 'topics', id: topic.id, overrideAccess: false }))).toBe(true);
+    expect(await can(() => ctx.cms.payload.create({ collection: 'topics', data: { title: 'X' }, overrideAccess: false }))).toBe(false);
+    expect(await can(() => ctx.cms.payload.create({ collection: 'topics', data: { title: 'X' }, overrideAccess: false, user: ctx.staff.contributor }))).toBe(false);
+    expect(await can(() => ctx.cms.payload.create({ collection: 'topics', data: { title: 'Y' }, overrideAccess: false, user: ctx.staff.editor }))).toBe(true);
   });
 
   it('users: hidden from anonymous; only admins create accounts or change roles', async () => {
-    expect(await can(async () => (await cms.payload.find({ collection: 'users', overrideAccess: false })).docs[0])).toBe(false);
-    expect(await can(() => cms.payload.findByID({ collection: 'users', id: staff.admin.id, overrideAccess: false }))).toBe(false);
+    expect(await can(async () => (await ctx.cms.payload.find({ collection: 'users', overrideAccess: false })).docs[0])).toBe(false);
+    expect(await can(() => ctx.cms.payload.findByID({ collection: 'users', id: ctx.staff.admin.id, overrideAccess: false }))).toBe(false);
     const newUser = { email: 'moi@truong.test', password: 'mat-khau-thu-nghiem-2', name: 'Mới', role: 'contributor' };
-    expect(await can(() => cms.payload.create({ collection: 'users', data: newUser, overrideAccess: false, user: staff.editor }))).toBe(false);
+    expect(await can(() => ctx.cms.payload.create({ collection: 'users', data: newUser, overrideAccess: false, user: ctx.staff.editor }))).toBe(false);
 
     // A contributor may edit their own name but their role silently stays.
-    const self = await cms.payload.update({
+    const self = await ctx.cms.payload.update({
       collection: 'users',
-      id: staff.contributor.id,
+      id: ctx.staff.contributor.id,
       data: { name: 'Cộng tác viên Lan', role: 'admin' },
       overrideAccess: false,
-      user: staff.contributor,
+      user: ctx.staff.contributor,
     });
     expect(self.name).toBe('Cộng tác viên Lan');
     expect(self.role).toBe('contributor');
     expect(
-      await can(() => cms.payload.update({ collection: 'users', id: staff.editor.id, data: { name: 'X' }, overrideAccess: false, user: staff.contributor })),
+      await can(() => ctx.cms.payload.update({ collection: 'users', id: ctx.staff.editor.id, data: { name: 'X' }, overrideAccess: false, user: ctx.staff.contributor })),
     ).toBe(false);
 
-    const promoted = await cms.payload.update({
+    const promoted = await ctx.cms.payload.update({
       collection: 'users',
-      id: staff.contributor.id,
+      id: ctx.staff.contributor.id,
       data: { role: 'editor' },
       overrideAccess: false,
-      user: staff.admin,
+      user: ctx.staff.admin,
     });
     expect(promoted.role).toBe('editor');
-    await cms.payload.update({ collection: 'users', id: staff.contributor.id, data: { role: 'contributor' } });
+    await ctx.cms.payload.update({ collection: 'users', id: ctx.staff.contributor.id, data: { role: 'contributor' } });
   });
 
   it('column settings: never public; only admins change them', async () => {
-    expect(await can(() => cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false }))).toBe(false);
-    expect(await can(() => cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false, user: staff.editor }))).toBe(true);
+    expect(await can(() => ctx.cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false }))).toBe(false);
+    expect(await can(() => ctx.cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false, user: ctx.staff.editor }))).toBe(true);
     expect(
-      await can(() => cms.payload.updateGlobal({ slug: 'column-settings', data: { minimumItemsPerQuarter: 2 }, overrideAccess: false, user: staff.editor })),
+      await can(() => ctx.cms.payload.updateGlobal({ slug: 'column-settings', data: { minimumItemsPerQuarter: 2 }, overrideAccess: false, user: ctx.staff.editor })),
     ).toBe(false);
-    const updated = await cms.payload.updateGlobal({
+    const updated = await ctx.cms.payload.updateGlobal({
       slug: 'column-settings',
       data: { minimumItemsPerQuarter: 2 },
       overrideAccess: false,
-      user: staff.admin,
+      user: ctx.staff.admin,
     });
     expect(updated.minimumItemsPerQuarter).toBe(2);
   });

@@ -1,24 +1,17 @@
 import { GRAPHQL_POST as graphqlPost } from '@payloadcms/next/routes';
 import { handleEndpoints } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { backend, backendLabel, startTestCms, type TestCms } from '../support/cms';
-import { createDoc, createStaff, type Staff } from '../support/fixtures';
+import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
+import { createDoc } from '../support/fixtures';
 
 /**
  * A sample of the access matrix through the real HTTP handlers (REST via
  * Payload's fetch handler, GraphQL via the route the admin app mounts), to
  * show they apply the same rules as the Local API.
  */
-let cms: TestCms;
-let staff: Staff;
+const ctx = useCmsWithStaff();
 const PASSWORD = 'mat-khau-thu-nghiem-1';
-
-beforeAll(async () => {
-  cms = await startTestCms();
-  staff = await createStaff(cms.payload);
-});
-afterAll(async () => cms?.stop());
 
 async function rest(method: string, url: string, options: { token?: string; body?: unknown } = {}) {
   const headers = new Headers({ 'content-type': 'application/json', 'accept-language': 'vi' });
@@ -28,7 +21,7 @@ async function rest(method: string, url: string, options: { token?: string; body
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  const response = await handleEndpoints({ config: cms.config, request });
+  const response = await handleEndpoints({ config: ctx.cms.config, request });
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 }
 
@@ -40,8 +33,8 @@ async function login(email: string): Promise<string> {
 
 describe(`REST on ${backendLabel[backend]}`, () => {
   it('anonymous lists only published, due articles, and never a draft by id', async () => {
-    const published = await createDoc(cms.payload, 'articles', { status: 'published', by: staff.editor, title: 'Công khai' });
-    const draft = await createDoc(cms.payload, 'articles', { status: 'draft', by: staff.editor, title: 'Bản nháp' });
+    const published = await createDoc(ctx.cms.payload, 'articles', { status: 'published', by: ctx.staff.editor, title: 'Công khai' });
+    const draft = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', by: ctx.staff.editor, title: 'Bản nháp' });
     const list = await rest('GET', '/articles?draft=true&limit=100');
     expect(list.status).toBe(200);
     const ids = list.json.docs.map((d: { id: unknown }) => d.id);
@@ -64,19 +57,19 @@ describe(`REST on ${backendLabel[backend]}`, () => {
   });
 
   it('a contributor cannot publish; an editor can; messages are in Vietnamese', async () => {
-    const draft = await createDoc(cms.payload, 'articles', { status: 'draft', by: staff.contributor });
-    const contributor = await login(staff.contributor.email as string);
+    const draft = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', by: ctx.staff.contributor });
+    const contributor = await login(ctx.staff.contributor.email as string);
     const refused = await rest('PATCH', `/articles/${draft.id}`, { token: contributor, body: { _status: 'published' } });
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.json)).toMatch(/Bạn không có quyền/);
-    const editor = await login(staff.editor.email as string);
+    const editor = await login(ctx.staff.editor.email as string);
     const ok = await rest('PATCH', `/articles/${draft.id}`, { token: editor, body: { _status: 'published' } });
     expect(ok.status).toBe(200);
     expect(ok.json.doc._status).toBe('published');
   });
 
   it('five wrong passwords lock the account', async () => {
-    const email = staff.editor.email as string;
+    const email = ctx.staff.editor.email as string;
     for (let i = 0; i < 5; i++) {
       const wrong = await rest('POST', '/users/login', { body: { email, password: 'sai-mat-khau' } });
       expect(wrong.status).toBe(401);
@@ -84,15 +77,15 @@ describe(`REST on ${backendLabel[backend]}`, () => {
     const locked = await rest('POST', '/users/login', { body: { email, password: PASSWORD } });
     expect(locked.status).toBe(401);
     expect(JSON.stringify(locked.json)).toMatch(/khóa|khoá/i);
-    await cms.payload.unlock({ collection: 'users', data: { email }, overrideAccess: true });
+    await ctx.cms.payload.unlock({ collection: 'users', data: { email }, overrideAccess: true });
   });
 });
 
 describe(`GraphQL on ${backendLabel[backend]}`, () => {
   it('anonymous queries see only published articles and no users', async () => {
-    const published = await createDoc(cms.payload, 'articles', { status: 'published', by: staff.editor, title: 'GraphQL công khai' });
-    const draft = await createDoc(cms.payload, 'articles', { status: 'draft', by: staff.editor, title: 'GraphQL nháp' });
-    const post = graphqlPost(Promise.resolve(cms.config));
+    const published = await createDoc(ctx.cms.payload, 'articles', { status: 'published', by: ctx.staff.editor, title: 'GraphQL công khai' });
+    const draft = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', by: ctx.staff.editor, title: 'GraphQL nháp' });
+    const post = graphqlPost(Promise.resolve(ctx.cms.config));
     const query = async (q: string) => {
       const response = await post(
         new Request('http://localhost:3000/api/graphql', {

@@ -1,24 +1,17 @@
 import { createServer, type Server } from 'node:http';
 
 import { handleEndpoints } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { REBUILD_TASK } from '../../src/cms/site-build/request';
 import { runSiteBuild } from '../../src/cms/site-build/run';
-import { backend, backendLabel, startTestCms, type TestCms } from '../support/cms';
-import { createDoc, createStaff, type Staff } from '../support/fixtures';
+import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
+import { createDoc } from '../support/fixtures';
 
-let cms: TestCms;
-let staff: Staff;
-
-beforeAll(async () => {
-  cms = await startTestCms();
-  staff = await createStaff(cms.payload);
-});
-afterAll(async () => cms?.stop());
+const ctx = useCmsWithStaff();
 
 async function pendingRebuilds() {
-  const { docs } = await cms.payload.find({
+  const { docs } = await ctx.cms.payload.find({
     collection: 'payload-jobs',
     where: { and: [{ taskSlug: { equals: REBUILD_TASK } }, { completedAt: { exists: false } }] },
     limit: 100,
@@ -27,44 +20,44 @@ async function pendingRebuilds() {
   return docs;
 }
 async function clearRebuilds() {
-  await cms.payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: REBUILD_TASK } } });
+  await ctx.cms.payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: REBUILD_TASK } } });
 }
 
 describe(`rebuild requests on ${backendLabel[backend]}`, () => {
   it('a draft save asks for nothing; publishing asks for one rebuild', async () => {
     await clearRebuilds();
-    const doc = await createDoc(cms.payload, 'articles', { by: staff.contributor, status: 'draft' });
-    await cms.payload.update({ collection: 'articles', id: doc.id, data: { title: 'Nháp sửa' }, draft: true });
+    const doc = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.contributor, status: 'draft' });
+    await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { title: 'Nháp sửa' }, draft: true });
     expect(await pendingRebuilds()).toHaveLength(0);
-    await cms.payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' }, user: staff.editor, overrideAccess: false });
+    await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' }, user: ctx.staff.editor, overrideAccess: false });
     expect(await pendingRebuilds()).toHaveLength(1);
-    const status = await cms.payload.findGlobal({ slug: 'site-build-status' });
+    const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
     expect(status.state).toBe('pending');
   });
 
   it('ten quick edits of published content make one build', async () => {
     await clearRebuilds();
-    const doc = await createDoc(cms.payload, 'articles', { by: staff.editor, status: 'published' });
-    for (let i = 0; i < 10; i++) await cms.payload.update({ collection: 'articles', id: doc.id, data: { excerpt: `Sửa lần ${i}` } });
+    const doc = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.editor, status: 'published' });
+    for (let i = 0; i < 10; i++) await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { excerpt: `Sửa lần ${i}` } });
     expect(await pendingRebuilds()).toHaveLength(1);
   });
 
   it('unpublishing and deleting ask for a rebuild', async () => {
-    const doc = await createDoc(cms.payload, 'model-stories', { by: staff.editor, status: 'published' });
+    const doc = await createDoc(ctx.cms.payload, 'model-stories', { by: ctx.staff.editor, status: 'published' });
     await clearRebuilds();
-    await cms.payload.update({ collection: 'model-stories', id: doc.id, data: { _status: 'draft' } });
+    await ctx.cms.payload.update({ collection: 'model-stories', id: doc.id, data: { _status: 'draft' } });
     expect(await pendingRebuilds()).toHaveLength(1);
     await clearRebuilds();
-    const other = await createDoc(cms.payload, 'teaching-resources', { by: staff.editor, status: 'published' });
+    const other = await createDoc(ctx.cms.payload, 'teaching-resources', { by: ctx.staff.editor, status: 'published' });
     await clearRebuilds();
-    await cms.payload.delete({ collection: 'teaching-resources', id: other.id });
+    await ctx.cms.payload.delete({ collection: 'teaching-resources', id: other.id });
     expect(await pendingRebuilds()).toHaveLength(1);
   });
 
   it('a post scheduled for later also asks for a rebuild at its time', async () => {
     await clearRebuilds();
     const later = new Date(Date.now() + 3 * 86_400_000);
-    await createDoc(cms.payload, 'articles', { by: staff.editor, status: 'published', publishedAt: later });
+    await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.editor, status: 'published', publishedAt: later });
     const jobs = await pendingRebuilds();
     expect(jobs).toHaveLength(2);
     expect(Date.parse(jobs[1]!.waitUntil as string)).toBeGreaterThanOrEqual(later.getTime());
@@ -72,24 +65,24 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
 
   it('"rebuild now" is for editors and admins only', async () => {
     await clearRebuilds();
-    const post = async (user?: (typeof staff)['editor']) => {
+    const post = async (user?: (typeof ctx.staff)['editor']) => {
       const headers = new Headers();
       if (user) {
-        const { token } = await cms.payload.login({ collection: 'users', data: { email: user.email as string, password: 'mat-khau-thu-nghiem-1' } });
+        const { token } = await ctx.cms.payload.login({ collection: 'users', data: { email: user.email as string, password: 'mat-khau-thu-nghiem-1' } });
         headers.set('authorization', `JWT ${token}`);
       }
       const request = new Request('http://localhost:3000/api/globals/site-build-status/rebuild', { method: 'POST', headers });
-      return (await handleEndpoints({ config: cms.config, request })).status;
+      return (await handleEndpoints({ config: ctx.cms.config, request })).status;
     };
     expect(await post()).toBe(403);
-    expect(await post(staff.contributor)).toBe(403);
-    expect(await post(staff.editor)).toBe(202);
+    expect(await post(ctx.staff.contributor)).toBe(403);
+    expect(await post(ctx.staff.editor)).toBe(202);
     expect(await pendingRebuilds()).toHaveLength(1);
   });
 
   it('nobody writes the build status through the API', async () => {
     await expect(
-      cms.payload.updateGlobal({ slug: 'site-build-status', data: { state: 'idle' }, overrideAccess: false, user: staff.admin }),
+      ctx.cms.payload.updateGlobal({ slug: 'site-build-status', data: { state: 'idle' }, overrideAccess: false, user: ctx.staff.admin }),
     ).rejects.toThrow();
   });
 });
@@ -104,10 +97,10 @@ describe(`running a rebuild on ${backendLabel[backend]}`, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     process.env.SITE_DEPLOY_HOOK_URL = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
     try {
-      const outcome = await runSiteBuild(cms.payload, 'thử deploy hook');
+      const outcome = await runSiteBuild(ctx.cms.payload, 'thử deploy hook');
       expect(outcome.ok).toBe(true);
       expect(calls).toEqual(['POST /hook']);
-      const status = await cms.payload.findGlobal({ slug: 'site-build-status' });
+      const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
       expect(status).toMatchObject({ state: 'idle', lastReason: 'thử deploy hook' });
       expect(status.lastSuccessAt).toBeTruthy();
     } finally {
@@ -119,9 +112,9 @@ describe(`running a rebuild on ${backendLabel[backend]}`, () => {
   it('records a failure with its time, reason and log for editors', async () => {
     process.env.SITE_DEPLOY_HOOK_URL = 'http://127.0.0.1:9/hook';
     try {
-      const outcome = await runSiteBuild(cms.payload, 'thử lỗi');
+      const outcome = await runSiteBuild(ctx.cms.payload, 'thử lỗi');
       expect(outcome.ok).toBe(false);
-      const status = await cms.payload.findGlobal({ slug: 'site-build-status' });
+      const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
       expect(status.lastFailureReason).toMatch(/Không gọi được deploy hook/);
       expect(status.lastFailureAt).toBeTruthy();
       expect(status.state).toBe('idle');

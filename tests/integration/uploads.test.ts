@@ -3,26 +3,19 @@ import path from 'node:path';
 
 import type { CollectionSlug } from 'payload';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { makeDocument, makeImage } from '../../src/seed/generate-files';
-import { backend, backendLabel, startTestCms, type TestCms } from '../support/cms';
-import { createStaff, type Staff } from '../support/fixtures';
+import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
+import { type Staff } from '../support/fixtures';
 
-let cms: TestCms;
-let staff: Staff;
-
-beforeAll(async () => {
-  cms = await startTestCms();
-  staff = await createStaff(cms.payload);
-});
-afterAll(async () => cms?.stop());
+const ctx = useCmsWithStaff();
 
 const file = (data: Buffer, name: string, mimetype: string) => ({ data, name, mimetype, size: data.length });
 
 async function filesOnDisk(kind: 'media' | 'documents'): Promise<string[]> {
   try {
-    return (await readdir(path.join(cms.uploadsDir, kind))).sort();
+    return (await readdir(path.join(ctx.cms.uploadsDir, kind))).sort();
   } catch {
     return [];
   }
@@ -31,16 +24,16 @@ async function filesOnDisk(kind: 'media' | 'documents'): Promise<string[]> {
 /** Uploads a file that must be refused; asserts the message and that nothing was kept. */
 async function expectRefused(collection: 'media' | 'documents', upload: ReturnType<typeof file>, message: RegExp) {
   const before = await filesOnDisk(collection);
-  const countBefore = (await cms.payload.count({ collection: collection as CollectionSlug })).totalDocs;
+  const countBefore = (await ctx.cms.payload.count({ collection: collection as CollectionSlug })).totalDocs;
   const data = collection === 'media' ? { alt: 'Ảnh thử' } : { title: 'Tài liệu thử' };
-  const error = await cms.payload
-    .create({ collection, data, file: upload, overrideAccess: false, user: staff.contributor })
+  const error = await ctx.cms.payload
+    .create({ collection, data, file: upload, overrideAccess: false, user: ctx.staff.contributor })
     .then(() => undefined, (e: unknown) => e as Error & { status?: number; data?: { errors?: { message: string }[] } });
   expect(error, 'the upload must be refused').toBeDefined();
   expect(error!.status).toBe(400);
   expect(error!.data?.errors?.[0]?.message ?? error!.message).toMatch(message);
   expect(await filesOnDisk(collection), 'no file left on disk').toEqual(before);
-  expect((await cms.payload.count({ collection: collection as CollectionSlug })).totalDocs, 'no row left in the database').toBe(countBefore);
+  expect((await ctx.cms.payload.count({ collection: collection as CollectionSlug })).totalDocs, 'no row left in the database').toBe(countBefore);
 }
 
 describe(`image uploads (media) on ${backendLabel[backend]}`, () => {
@@ -49,12 +42,12 @@ describe(`image uploads (media) on ${backendLabel[backend]}`, () => {
       const base = await makeImage({ palette: ['#7b2d8b', '#f4a259'], width: 1800, height: 1000, format: 'png' });
       const data = format === 'png' ? base : await sharp(base)[format]().toBuffer();
       const ext = format === 'jpeg' ? 'jpg' : format;
-      const doc = await cms.payload.create({
+      const doc = await ctx.cms.payload.create({
         collection: 'media',
         data: { alt: 'Học sinh thảo luận về bình đẳng giới' },
         file: file(data, `anh-bia.${ext}`, `image/${format}`),
         overrideAccess: false,
-        user: staff.contributor,
+        user: ctx.staff.contributor,
       });
       expect(doc.mimeType).toBe(`image/${format}`);
       expect(doc.width).toBe(1800);
@@ -72,14 +65,14 @@ describe(`image uploads (media) on ${backendLabel[backend]}`, () => {
   it('requires the Vietnamese alt text', async () => {
     const data = await makeImage({ palette: ['#111111', '#eeeeee'], width: 400, height: 300 });
     await expect(
-      cms.payload.create({ collection: 'media', data: {} as { alt: string }, file: file(data, 'a.jpg', 'image/jpeg') }),
+      ctx.cms.payload.create({ collection: 'media', data: {} as { alt: string }, file: file(data, 'a.jpg', 'image/jpeg') }),
     ).rejects.toThrow();
     expect(await filesOnDisk('media')).not.toContain('a.jpg');
   });
 
   it('names the file by its bytes: a JPEG called .png is stored as .jpg', async () => {
     const data = await makeImage({ palette: ['#0b3c5d', '#d9b310'], width: 400, height: 300, format: 'jpeg' });
-    const doc = await cms.payload.create({
+    const doc = await ctx.cms.payload.create({
       collection: 'media',
       data: { alt: 'Ảnh' },
       file: file(data, 'ten-sai-duoi.png', 'image/png'),
@@ -116,12 +109,12 @@ describe(`document uploads on ${backendLabel[backend]}`, () => {
   for (const format of ['pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp'] as const) {
     it(`stores a ${format}`, async () => {
       const data = makeDocument(format, 'Bình đẳng giới trong nhà trường', ['Mục tiêu bài học', 'Hoạt động nhóm']);
-      const doc = await cms.payload.create({
+      const doc = await ctx.cms.payload.create({
         collection: 'documents',
         data: { title: `Tài liệu ${format}` },
         file: file(data, `tai-lieu.${format}`, 'application/octet-stream'),
         overrideAccess: false,
-        user: staff.contributor,
+        user: ctx.staff.contributor,
       });
       expect(doc.filename).toBe(`tai-lieu.${format}`);
       expect(await filesOnDisk('documents')).toContain(doc.filename);

@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 import type { Payload, SanitizedConfig } from 'payload';
+import { afterAll, beforeAll } from 'vitest';
+
+import { createStaff, type Staff } from './fixtures';
 
 import { STAND_IN_LABEL, startMongoStandIn } from './mongo-standin';
 
@@ -66,4 +69,18 @@ function withDatabaseName(uri: string, name: string): string {
   const [base, query] = uri.split('?', 2) as [string, string | undefined];
   const host = /^(mongodb(?:\+srv)?:\/\/[^/]+)/.exec(base)?.[1] ?? base;
   return `${host}/${name}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * For a test file: a fresh CMS and one account per role, made before its
+ * tests and removed after them. Read `cms` and `staff` inside tests and hooks.
+ */
+export function useCmsWithStaff(): { cms: TestCms; staff: Staff } {
+  const context = {} as { cms: TestCms; staff: Staff };
+  beforeAll(async () => {
+    context.cms = await startTestCms();
+    context.staff = await createStaff(context.cms.payload);
+  });
+  afterAll(async () => context.cms?.stop());
+  return context;
 }
