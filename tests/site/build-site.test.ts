@@ -20,6 +20,12 @@ let url = '';
 const BAD_FIELDS = { id: 41, title: 'Bài lỗi', slug: 'bai-loi', audiences: ['aliens'], topics: [], updatedAt: '2026-01-01T00:00:00.000Z', _status: 'published' };
 const MISSING_COVER = { ...BAD_FIELDS, audiences: [], publishedAt: '2025-01-01T00:00:00.000Z', cover: 999 };
 let article: Record<string, unknown> = BAD_FIELDS;
+/** What the real CMS's public settings endpoint answers. */
+const PUBLIC_SETTINGS = {
+  school: { name: 'Trường THCS Thử nghiệm', district: '' },
+  columnTitle: 'Bình đẳng giới',
+  policy: { start: '2025-Q1', minPerQuarter: 1, countedCollections: ['articles'] },
+};
 
 beforeAll(async () => {
   await rm(path.dirname(DIST), { recursive: true, force: true });
@@ -28,6 +34,11 @@ beforeAll(async () => {
   // A CMS whose only article has no publication date and an unknown audience.
   server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
+    if (u.pathname === '/api/globals/column-settings/policy') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(PUBLIC_SETTINGS));
+      return;
+    }
     const docs =
       u.pathname === '/api/articles' && !u.searchParams.has('select[updatedAt]')
         ? [article]

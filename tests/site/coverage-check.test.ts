@@ -20,7 +20,7 @@ let dir: string;
 beforeAll(async () => {
   cms = await startHttpCms();
   await seedDemoContent(cms.payload);
-  await cms.payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2021-Q4' } });
+  await cms.payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2021-Q4', schoolName: 'Trường THCS Đống Đa' } });
   dir = await mkdtemp(path.join(os.tmpdir(), 'ge-check-'));
 }, 180_000);
 afterAll(async () => {
@@ -63,6 +63,9 @@ describe('the build check', () => {
     const page = readFileSync(path.join(dist, 'bao-cao', 'index.html'), 'utf8');
     expect(page).toContain('bỏ lỡ 1 quý (2021-Q4)');
     expect(page).toMatch(/class="status-missed"[^>]*>\s*<th scope="row"[^>]*>Quý IV\/2021/);
+    // The school's name comes from the CMS settings, in the header and the report.
+    expect(page).toContain('<small>Trường THCS Đống Đa</small>');
+    expect(report.school.name).toBe('Trường THCS Đống Đa');
     // Every counted article is linked to its page.
     expect(page).toMatch(/href="\/binh-dang-gioi\/bai-viet\/[a-z0-9-]+\/"/);
   });

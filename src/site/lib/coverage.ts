@@ -4,15 +4,8 @@
  * with the policy from the CMS's public endpoint. Made once per build.
  */
 import { buildCoverageReport, type CoverageReport } from '../../domain/coverage';
-import { CmsClient } from '../../site-loader/client';
-import { CmsDataError } from '../../site-loader/errors';
 import { coverageItems } from './content';
-
-type PublicPolicy = {
-  school: { name: string; district: string };
-  columnTitle: string;
-  policy: { start: string; minPerQuarter: number; countedCollections: string[] };
-};
+import { publicPolicy } from './policy';
 
 let report: Promise<CoverageReport> | undefined;
 
@@ -20,17 +13,6 @@ let report: Promise<CoverageReport> | undefined;
 export function reportTime(): Date {
   const fixed = process.env.COVERAGE_NOW;
   return fixed ? new Date(fixed) : new Date();
-}
-
-async function publicPolicy(): Promise<PublicPolicy> {
-  const client = new CmsClient({ baseUrl: process.env.PAYLOAD_URL || 'http://localhost:3000' });
-  const body = (await client.getJson('/api/globals/column-settings/policy')) as Partial<PublicPolicy>;
-  if (!body?.policy || typeof body.policy.start !== 'string') {
-    throw new CmsDataError(
-      'CMS không trả về chính sách báo cáo (/api/globals/column-settings/policy).\nThe CMS returned no coverage policy.',
-    );
-  }
-  return body as PublicPolicy;
 }
 
 async function build(): Promise<CoverageReport> {

@@ -1,0 +1,29 @@
+/**
+ * The public part of the CMS's column settings (school, district, column
+ * title, coverage policy), from /api/globals/column-settings/policy. Fetched
+ * once per build.
+ */
+import { CmsClient } from '../../site-loader/client';
+import { CmsDataError } from '../../site-loader/errors';
+
+export type PublicPolicy = {
+  school: { name: string; district: string };
+  columnTitle: string;
+  policy: { start: string; minPerQuarter: number; countedCollections: string[] };
+};
+
+let cached: Promise<PublicPolicy> | undefined;
+
+async function fetchPolicy(): Promise<PublicPolicy> {
+  const client = new CmsClient({ baseUrl: process.env.PAYLOAD_URL || 'http://localhost:3000' });
+  const body = (await client.getJson('/api/globals/column-settings/policy')) as Partial<PublicPolicy>;
+  if (!body?.policy || typeof body.policy.start !== 'string' || !body.school) {
+    throw new CmsDataError('CMS không trả về cài đặt công khai (/api/globals/column-settings/policy).\nThe CMS returned no public settings.');
+  }
+  return body as PublicPolicy;
+}
+
+export function publicPolicy(): Promise<PublicPolicy> {
+  cached ??= fetchPolicy();
+  return cached;
+}
