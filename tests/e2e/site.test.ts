@@ -12,6 +12,7 @@ import { buildSite } from '../../scripts/build-site';
 import { serveSite } from '../../scripts/serve-site';
 import { seedDemoContent } from '../../src/seed/seed';
 import { startHttpCms, type HttpCms } from '../site/support/http-cms';
+import { newestPublicArticles } from '../support/fixtures';
 
 /**
  * The built site in Debian's Chromium: a reader's journey, search without
@@ -199,13 +200,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
   });
 
   it('the next build reflects an edit and an unpublish (through Astro’s own content store)', async () => {
-    const { docs } = await cms.payload.find({
-      collection: 'articles',
-      where: { _status: { equals: 'published' }, publishedAt: { less_than_equal: new Date().toISOString() } },
-      sort: '-publishedAt',
-      limit: 2,
-      depth: 0,
-    });
+    const docs = await newestPublicArticles(cms.payload, 2);
     const [edited, unpublished] = docs as [(typeof docs)[0], (typeof docs)[0]];
     await cms.payload.update({ collection: 'articles', id: edited.id, data: { title: 'Đã sửa: gia đình bình đẳng' }, depth: 0 });
     await cms.payload.update({ collection: 'articles', id: unpublished.id, data: { _status: 'draft' }, depth: 0 });

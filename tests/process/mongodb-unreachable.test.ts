@@ -1,21 +1,11 @@
-import { createServer } from 'node:net';
-
 import { describe, expect, it } from 'vitest';
 
+import { freePort } from '../support/ports';
 import { bin, run } from './run';
-
-/** A loopback port that was free a moment ago and has nothing listening now. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('an unreachable MongoDB', () => {
   it('the seed command exits with one clear message naming the host, never the password', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const result = await run(bin('tsx'), ['scripts/seed.ts'], {
       DATABASE_URI: `mongodb://giaovien:mat-khau-bi-mat@127.0.0.1:${port}/chuyen-muc?authSource=admin`,
       PAYLOAD_SECRET: 'test-secret-for-vitest-runs-only-0123456789',
@@ -32,7 +22,7 @@ describe('an unreachable MongoDB', () => {
   });
 
   it('makes the CMS fail to start within 10 s with DatabaseUnreachableError', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     process.env.DATABASE_URI = `mongodb://giaovien:mat-khau-bi-mat@127.0.0.1:${port}/chuyen-muc`;
     process.env.PAYLOAD_SECRET = 'test-secret-for-vitest-runs-only-0123456789';
     const config = await (await import('../../payload.config')).default;

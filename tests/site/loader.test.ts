@@ -7,6 +7,7 @@ import type { Article } from '../../src/site-loader/schemas';
 import { syncCollection } from '../../src/site-loader/sync';
 import { startHttpCms, type HttpCms } from './support/http-cms';
 import { memoryMeta, memoryStore } from './support/memory-store';
+import { newestPublicArticles } from '../support/fixtures';
 
 /**
  * The site's content loader against a real Payload (fresh SQLite database,
@@ -77,13 +78,7 @@ describe('loader: incremental sync from Payload REST', () => {
   });
 
   it('an unpublished article and a deleted one leave the store', async () => {
-    const { docs } = await cms.payload.find({
-      collection: 'articles',
-      where: { _status: { equals: 'published' }, publishedAt: { less_than_equal: new Date().toISOString() } },
-      sort: '-publishedAt',
-      limit: 2,
-      depth: 0,
-    });
+    const docs = await newestPublicArticles(cms.payload, 2);
     const [toUnpublish, toDelete] = docs as [(typeof docs)[0], (typeof docs)[0]];
     await cms.payload.update({ collection: 'articles', id: toUnpublish.id, data: { _status: 'draft' }, depth: 0 });
     await cms.payload.delete({ collection: 'articles', id: toDelete.id });

@@ -47,3 +47,15 @@ export async function createDoc(
     user: options.by,
   }) as Promise<Record<string, unknown> & { id: number | string }>;
 }
+
+/** The newest articles a reader can see (published, date come), newest first. */
+export async function newestPublicArticles(payload: Payload, limit: number) {
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { _status: { equals: 'published' }, publishedAt: { less_than_equal: new Date().toISOString() } },
+    sort: '-publishedAt',
+    limit,
+    depth: 0,
+  });
+  return docs;
+}

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 import { ensureAdminBuilt } from '../../../scripts/lib/admin-build';
+import { freePort } from '../../support/ports';
 
 export type Account = { email: string; password: string; name: string; role: 'admin' | 'editor' | 'contributor' };
 
@@ -15,14 +15,6 @@ export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor', Ac
   editor2: { email: 'bientap2@truong.test', password: 'mat-khau-bien-tap-2', name: 'Biên tập Hai', role: 'editor' },
   contributor: { email: 'ctv@truong.test', password: 'mat-khau-ctv-1', name: 'Cộng tác viên', role: 'contributor' },
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The admin as in production: the built Next app (`next build` when its
