@@ -1,6 +1,7 @@
 // The public column (Astro + MDX). Astro's sources live in src/site so that
 // Next.js (which owns src/app) never mistakes them for its own routes.
 import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
@@ -22,6 +23,9 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Every page is static (dist/client/) except the draft preview, which is
+  // rendered on request by the Node server in dist/server/ (see scripts/serve-site.ts).
+  adapter: node({ mode: 'standalone' }),
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }), pagefindIntegration(), coverageCheck()],
   image: {
     // Images come from the CMS and are turned into AVIF/WebP at build time.

@@ -19,6 +19,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 import { buildSite } from '../scripts/build-site';
+import { clientDir } from '../scripts/lib/site-dist';
 import { serveSite } from '../scripts/serve-site';
 import { AUDIENCES, CAMPAIGNS } from '../src/domain/vocabulary';
 
@@ -144,12 +145,13 @@ async function dirSize(dir: string): Promise<number> {
 
 /** Budget checks on a built site. */
 async function budgets(dist: string) {
-  const files = await htmlFiles(dist);
+  const site = clientDir(dist);
+  const files = await htmlFiles(site);
   const withScripts: string[] = [];
   for (const file of files) {
     if (file.includes(`${path.sep}tim-kiem${path.sep}`)) continue;
     const html = await readFile(file, 'utf8');
-    if ([...html.matchAll(/<script\b([^>]*)>/g)].some((m) => !/application\/ld\+json/.test(m[1]!))) withScripts.push(path.relative(dist, file));
+    if ([...html.matchAll(/<script\b([^>]*)>/g)].some((m) => !/application\/ld\+json/.test(m[1]!))) withScripts.push(path.relative(site, file));
   }
   // The heaviest article page, with every stylesheet it links.
   let heaviest = { page: '', htmlBytes: 0, cssBytes: 0, total: 0 };
@@ -157,9 +159,9 @@ async function budgets(dist: string) {
     const html = await readFile(file);
     let css = 0;
     for (const m of html.toString().matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) {
-      css += (await stat(path.join(dist, m[1]!.replace(BASE, '')))).size;
+      css += (await stat(path.join(site, m[1]!.replace(BASE, '')))).size;
     }
-    if (html.length + css > heaviest.total) heaviest = { page: path.relative(dist, file), htmlBytes: html.length, cssBytes: css, total: html.length + css };
+    if (html.length + css > heaviest.total) heaviest = { page: path.relative(site, file), htmlBytes: html.length, cssBytes: css, total: html.length + css };
   }
 
   // axe-core on one page of every template.
@@ -200,7 +202,7 @@ async function run() {
     await rm(path.join(ROOT, 'node_modules/.astro/data-store.json'), { force: true });
     const cold = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
     if (!cold.ok) throw new Error(cold.message);
-    const pages = (await htmlFiles(DIST)).length;
+    const pages = (await htmlFiles(clientDir(DIST))).length;
     const before = cms.requests();
     const warm = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
     if (!warm.ok) throw new Error(warm.message);

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { isStrict } from '../src/site/integrations/coverage-check';
 import { payloadUrl } from '../src/site-loader/astro-loader';
 import { CmsClient } from '../src/site-loader/client';
+import { clientDir } from './lib/site-dist';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -103,7 +104,7 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<{ ok: 
     child.stderr.on('data', keep);
     child.on('close', (c) => resolve(c ?? 1));
   });
-  if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
+  if (code !== 0 || !existsSync(path.join(clientDir(staging), 'index.html'))) {
     await rm(staging, { recursive: true, force: true });
     const log = output.join('');
     const reason = buildFailureReason(output.join(''));

@@ -1,7 +1,9 @@
 /**
- * Serves the built site (dist/) under its base path, as the school's portal
- * would: http://localhost:4321/binh-dang-gioi/ . Directory URLs get their
- * index.html, unknown addresses the site's 404 page with status 404.
+ * Serves the built site (dist/client/) under its base path, as the school's
+ * portal would: http://localhost:4321/binh-dang-gioi/ . Directory URLs get
+ * their index.html, unknown addresses the site's 404 page with status 404.
+ * Draft previews (xem-truoc/) and on-request images (_image) go to Astro's
+ * Node server from the same build (scripts/lib/render-server.ts).
  *
  *   npm run serve:site            (PORT_SITE=4321, SITE_BASE=/binh-dang-gioi/, SITE_DIST=dist)
  */
@@ -9,6 +11,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+
+import { PREVIEW_SEGMENT } from '../src/domain/site-paths';
+import { RenderServer } from './lib/render-server';
+import { clientDir } from './lib/site-dist';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,9 +41,11 @@ const TYPES: Record<string, string> = {
   '.pf_meta': 'application/octet-stream',
 };
 
-export function serveSite(options: { dir: string; base: string; port: number; host?: string }): Promise<Server> {
-  const root = path.resolve(options.dir);
+export function serveSite(options: { dir: string; base: string; port: number; host?: string; env?: Record<string, string | undefined> }): Promise<Server> {
+  const root = clientDir(path.resolve(options.dir));
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const renderer = new RenderServer(path.resolve(options.dir), { ...process.env, ...options.env, SITE_BASE: base });
+  const onRequest = [`${base}${PREVIEW_SEGMENT}/`, `${base}_image`];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;
@@ -53,6 +61,10 @@ export function serveSite(options: { dir: string; base: string; port: number; ho
     }
     if (!pathname.startsWith(base)) {
       res.writeHead(302, { location: base }).end();
+      return;
+    }
+    if (onRequest.some((prefix) => pathname.startsWith(prefix))) {
+      await renderer.forward(req, res);
       return;
     }
     let file = path.join(root, pathname.slice(base.length));
@@ -88,6 +100,7 @@ export function serveSite(options: { dir: string; base: string; port: number; ho
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
+  server.on('close', () => void renderer.stop());
   return new Promise((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server)));
 }
 

@@ -20,6 +20,7 @@ import { buildSite } from './build-site';
 import { ensureAdminBuilt } from './lib/admin-build';
 import { ensureLocalSecret } from './lib/local-secret';
 import { serveSite } from './serve-site';
+import { clientDir } from './lib/site-dist';
 
 const port = process.env.PORT ?? '3000';
 const sitePort = Number(process.env.PORT_SITE ?? 4321);
@@ -64,12 +65,12 @@ try {
   // The caller's environment decides the coverage check's strictness, not the NODE_ENV forced above.
   const built = await buildSite({ env: { ...process.env, PAYLOAD_URL: cmsUrl, SITE_BASE: siteBase }, quiet: true });
   if (!built.ok) console.error(`\n✖ ${built.message}\n  (Trang quản trị vẫn chạy; trang công khai cũ, nếu có, vẫn được phục vụ.)\n`);
-  if (existsSync(path.join('dist', 'index.html'))) {
-    await serveSite({ dir: 'dist', base: siteBase, port: sitePort });
+  if (existsSync(path.join(clientDir('dist'), 'index.html'))) {
+    await serveSite({ dir: 'dist', base: siteBase, port: sitePort, env: { PAYLOAD_URL: cmsUrl } });
     printCoverage();
   }
   console.log(`\n▶ Trang quản trị:   ${cmsUrl}/admin`);
-  if (existsSync(path.join('dist', 'index.html'))) {
+  if (existsSync(path.join(clientDir('dist'), 'index.html'))) {
     console.log(`▶ Trang chuyên mục: http://localhost:${sitePort}${siteBase}`);
     console.log(`▶ Báo cáo theo quý: http://localhost:${sitePort}${siteBase}bao-cao/  (coverage.json, coverage.csv)`);
   }
@@ -95,9 +96,9 @@ async function waitForCms(url: string, timeoutMs = 120_000): Promise<void> {
 
 function printCoverage(): void {
   try {
-    const report = parseCoverageReport(JSON.parse(readFileSync(path.join('dist', 'coverage.json'), 'utf8')));
+    const report = parseCoverageReport(JSON.parse(readFileSync(path.join(clientDir('dist'), 'coverage.json'), 'utf8')));
     console.log(`\n${formatTable(report)}`);
   } catch (error) {
-    console.error(`Không đọc được dist/coverage.json: ${(error as Error).message}`);
+    console.error(`Không đọc được dist/client/coverage.json: ${(error as Error).message}`);
   }
 }

@@ -17,3 +17,12 @@ export function itemPath(collection: string, slug: string): string | null {
 export function withBase(base: string, relative: string): string {
   return `${base.replace(/\/?$/, '/')}${relative.replace(/^\//, '')}`;
 }
+
+/** Where a draft is previewed (rendered on request, for signed-in staff only). */
+export const PREVIEW_SEGMENT = 'xem-truoc';
+
+/** `xem-truoc/articles/42/`, or null for a collection the site does not show. */
+export function previewPath(collection: string, id: string | number): string | null {
+  if (!ITEM_PATHS[collection] || id === '' || id === null || id === undefined) return null;
+  return `${PREVIEW_SEGMENT}/${collection}/${encodeURIComponent(String(id))}/`;
+}

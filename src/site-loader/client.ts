@@ -3,11 +3,18 @@
  * timeout, and one clear message when the CMS cannot be reached or answers
  * something that is not Payload's list shape.
  */
-import { CmsDataError, CmsUnreachableError } from './errors';
+import { CmsDataError, CmsHttpError, CmsUnreachableError } from './errors';
 
 export type Fetch = typeof fetch;
 
-export type ClientOptions = { baseUrl: string; fetch?: Fetch; timeoutMs?: number; pageSize?: number };
+export type ClientOptions = {
+  baseUrl: string;
+  fetch?: Fetch;
+  timeoutMs?: number;
+  pageSize?: number;
+  /** Sent with every request; a preview passes the editor's session (`Authorization: JWT …`). */
+  headers?: Record<string, string>;
+};
 
 type Page = { docs: unknown[]; hasNextPage: boolean; nextPage?: number | null; totalDocs?: number };
 
@@ -18,6 +25,7 @@ export class CmsClient {
   private readonly fetchImpl: Fetch;
   private readonly timeoutMs: number;
   readonly pageSize: number;
+  private readonly headers: Record<string, string>;
   /** Number of HTTP requests made (for logs and tests). */
   requests = 0;
 
@@ -26,6 +34,7 @@ export class CmsClient {
     this.fetchImpl = options.fetch ?? fetch;
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.pageSize = options.pageSize ?? 100;
+    this.headers = options.headers ?? {};
   }
 
   fileUrl(collection: 'media' | 'documents', filename: string): string {
@@ -39,7 +48,7 @@ export class CmsClient {
     this.requests++;
     try {
       response = await this.fetchImpl(url, {
-        headers: { accept: 'application/json', 'accept-language': 'vi' },
+        headers: { accept: 'application/json', 'accept-language': 'vi', ...this.headers },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
@@ -50,9 +59,10 @@ export class CmsClient {
       );
     }
     if (!response.ok) {
-      throw new CmsUnreachableError(
+      throw new CmsHttpError(
         `CMS tại ${this.baseUrl} trả lời ${response.status} cho ${url.pathname}. Kiểm tra PAYLOAD_URL và nhật ký của CMS.\n` +
           `The CMS at ${this.baseUrl} answered HTTP ${response.status} for ${url.pathname}. Check PAYLOAD_URL and the CMS logs.`,
+        response.status,
       );
     }
     try {

@@ -9,6 +9,17 @@ export class CmsUnreachableError extends Error {
   override name = 'CmsUnreachableError';
 }
 
+/** The CMS answered, with an HTTP error status (kept for callers that tell 401/403/404 apart). */
+export class CmsHttpError extends CmsUnreachableError {
+  override name = 'CmsHttpError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 export class CmsDataError extends Error {
   override name = 'CmsDataError';
 }

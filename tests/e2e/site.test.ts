@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
+import { clientDir } from '../../scripts/lib/site-dist';
 import { serveSite } from '../../scripts/serve-site';
 import { seedDemoContent } from '../../src/seed/seed';
 import { startHttpCms, type HttpCms } from '../site/support/http-cms';
@@ -156,11 +157,11 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
         else if (entry.name.endsWith('.html') && !full.includes(`${path.sep}tim-kiem${path.sep}`)) {
           const html = await readFile(full, 'utf8');
           const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/type="application\/ld\+json"/.test(m[1]!));
-          if (scripts.length) offenders.push(path.relative(DIST, full));
+          if (scripts.length) offenders.push(path.relative(clientDir(DIST), full));
         }
       }
     };
-    await walk(DIST);
+    await walk(clientDir(DIST));
     expect(offenders).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
+import { clientDir } from '../../scripts/lib/site-dist';
 
 /**
  * `npm run build:site` never leaves a half-built site: when the CMS is down or
@@ -13,7 +14,7 @@ import { buildSite } from '../../scripts/build-site';
  * and the message says what is wrong.
  */
 const DIST = path.resolve('.astro/test-build-site/dist');
-const MARKER = path.join(DIST, 'index.html');
+const MARKER = path.join(clientDir(DIST), 'index.html');
 
 let server: Server;
 let url = '';
@@ -29,7 +30,7 @@ const PUBLIC_SETTINGS = {
 
 beforeAll(async () => {
   await rm(path.dirname(DIST), { recursive: true, force: true });
-  await mkdir(DIST, { recursive: true });
+  await mkdir(clientDir(DIST), { recursive: true });
   await writeFile(MARKER, '<p>bản dựng trước</p>');
   // A CMS whose only article has no publication date and an unknown audience.
   server = createServer((req, res) => {

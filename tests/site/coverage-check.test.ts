@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
+import { clientDir } from '../../scripts/lib/site-dist';
 import { isStrict } from '../../src/site/integrations/coverage-check';
 import { seedDemoContent } from '../../src/seed/seed';
 import { type HttpCms, startHttpCms } from './support/http-cms';
@@ -54,13 +55,13 @@ describe('the build check', () => {
     const dist = path.join(dir, 'lenient');
     const result = await buildSite({ dist, env: { PAYLOAD_URL: cms.url, COVERAGE_STRICT: 'false', CI: '' }, quiet: true });
     expect(result.ok).toBe(true);
-    const report = JSON.parse(readFileSync(path.join(dist, 'coverage.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(path.join(clientDir(dist), 'coverage.json'), 'utf8'));
     expect(report.version).toBe(1);
     expect(report.summary.missedQuarters).toEqual(['2021-Q4']);
     expect(report.quarters[0]).toMatchObject({ quarter: '2021-Q4', status: 'missed', count: 0 });
-    const csv = readFileSync(path.join(dist, 'coverage.csv'), 'utf8');
+    const csv = readFileSync(path.join(clientDir(dist), 'coverage.csv'), 'utf8');
     expect(csv).toContain('2021-Q4,Quý IV/2021,');
-    const page = readFileSync(path.join(dist, 'bao-cao', 'index.html'), 'utf8');
+    const page = readFileSync(path.join(clientDir(dist), 'bao-cao', 'index.html'), 'utf8');
     expect(page).toContain('bỏ lỡ 1 quý (2021-Q4)');
     expect(page).toMatch(/class="status-missed"[^>]*>\s*<th scope="row"[^>]*>Quý IV\/2021/);
     // The school's name comes from the CMS settings, in the header and the report.

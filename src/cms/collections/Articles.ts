@@ -4,12 +4,13 @@ import { AUDIENCES, CAMPAIGNS } from '../../domain/vocabulary';
 import { createdByField } from '../fields/created-by';
 import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
 import { slugField } from '../fields/slug';
-import { editorialAccess, editorialHooks, editorialVersions } from './editorial';
+import { editorialAccess, editorialHooks, editorialVersions, editorialPreview } from './editorial';
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
   labels: { singular: 'Bài viết', plural: 'Bài viết' },
   admin: {
+    preview: editorialPreview('articles'),
     group: 'Chuyên mục',
     useAsTitle: 'title',
     defaultColumns: ['title', 'publishedAt', '_status', 'campaign'],

@@ -4,12 +4,13 @@ import { MODEL_STORY_KINDS } from '../../domain/vocabulary';
 import { createdByField } from '../fields/created-by';
 import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
 import { slugField } from '../fields/slug';
-import { editorialAccess, editorialHooks, editorialVersions } from './editorial';
+import { editorialAccess, editorialHooks, editorialVersions, editorialPreview } from './editorial';
 
 export const ModelStories: CollectionConfig = {
   slug: 'model-stories',
   labels: { singular: 'Gương điển hình', plural: 'Gương điển hình' },
   admin: {
+    preview: editorialPreview('model-stories'),
     group: 'Chuyên mục',
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'year', '_status'],

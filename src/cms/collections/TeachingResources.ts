@@ -4,7 +4,7 @@ import { GRADES, RESOURCE_KINDS, SUBJECTS } from '../../domain/vocabulary';
 import { createdByField } from '../fields/created-by';
 import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
 import { slugField } from '../fields/slug';
-import { editorialAccess, editorialHooks, editorialVersions } from './editorial';
+import { editorialAccess, editorialHooks, editorialVersions, editorialPreview } from './editorial';
 
 const httpsOnly: TextFieldSingleValidation = (value) => {
   if (!value) return true;
@@ -20,6 +20,7 @@ export const TeachingResources: CollectionConfig = {
   slug: 'teaching-resources',
   labels: { singular: 'Tài liệu dạy học', plural: 'Tài liệu dạy học' },
   admin: {
+    preview: editorialPreview('teaching-resources'),
     group: 'Chuyên mục',
     useAsTitle: 'title',
     defaultColumns: ['title', 'subject', 'grades', 'kind', '_status'],

@@ -1,4 +1,6 @@
-import type { CollectionConfig } from 'payload';
+import type { CollectionConfig, GeneratePreviewURL } from 'payload';
+
+import { previewPath, withBase } from '../../domain/site-paths';
 
 import { isStaff } from '../access/roles';
 import { createContent, deleteContent, readPublishedOrStaff, updateContent } from '../access/content';
@@ -24,5 +26,18 @@ export function editorialVersions(options: { autosave: boolean }): CollectionCon
       schedulePublish: true,
       validate: false,
     },
+  };
+}
+
+/**
+ * Payload's "Xem trước" button: the draft on the public site's preview page
+ * (rendered on request there, for signed-in staff only). SITE_URL is the
+ * portal's public origin, SITE_BASE the column's path, as for the site build.
+ */
+export function editorialPreview(collection: string): GeneratePreviewURL {
+  return (doc) => {
+    const path = doc.id === undefined ? null : previewPath(collection, doc.id as string | number);
+    if (!path) return null;
+    return new URL(withBase(process.env.SITE_BASE ?? '/binh-dang-gioi/', path), process.env.SITE_URL || 'http://localhost:4321').href;
   };
 }

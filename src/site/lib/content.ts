@@ -67,6 +67,43 @@ function checkBody(collection: string, doc: { id: string; slug: string; body?: u
   for (const id of uploadIds(doc.body as RichText | undefined)) lookup(media, id, collection, doc, 'body', 'ảnh (media)');
 }
 
+/** The published (or, for a preview, draft) documents an item's relations point at. */
+export type References = { media: Map<string, Media>; topics: Map<string, Topic>; documents: Map<string, DocumentFile> };
+
+/** An article with its cover, topics, plain text, quarter and address; a dangling reference fails here. */
+export function resolveArticle(data: Article, refs: References): ResolvedArticle {
+  checkBody('articles', data, refs.media);
+  return {
+    ...data,
+    collection: 'articles',
+    cover: data.cover ? lookup(refs.media, data.cover, 'articles', data, 'cover', 'ảnh (media)') : undefined,
+    topics: data.topics.map((id: string) => lookup(refs.topics, id, 'articles', data, 'topics', 'chủ đề')),
+    text: plainText(data.body as RichText | undefined),
+    quarter: quarterOf(new Date(data.publishedAt)),
+    url: urlFor('articles', data.slug),
+  };
+}
+
+export function resolveStory(data: ModelStory, refs: References): ResolvedStory {
+  checkBody('model-stories', data, refs.media);
+  return {
+    ...data,
+    collection: 'model-stories',
+    photos: data.photos.map((id: string) => lookup(refs.media, id, 'model-stories', data, 'photos', 'ảnh (media)')),
+    text: plainText(data.body as RichText | undefined),
+    url: urlFor('model-stories', data.slug),
+  };
+}
+
+export function resolveResource(data: TeachingResource, refs: References): ResolvedResource {
+  return {
+    ...data,
+    collection: 'teaching-resources',
+    files: data.files.map((id: string) => lookup(refs.documents, id, 'teaching-resources', data, 'files', 'tệp (documents)')),
+    url: urlFor('teaching-resources', data.slug),
+  };
+}
+
 let cached: Promise<SiteContent> | undefined;
 
 export function siteContent(): Promise<SiteContent> {
@@ -95,34 +132,10 @@ async function load(): Promise<SiteContent> {
     uniqueSlugs(name, list.map((e) => e.data));
   }
 
-  const resolvedArticles: ResolvedArticle[] = articles.map(({ data }) => {
-    checkBody('articles', data, mediaMap);
-    return {
-      ...data,
-      collection: 'articles',
-      cover: data.cover ? lookup(mediaMap, data.cover, 'articles', data, 'cover', 'ảnh (media)') : undefined,
-      topics: data.topics.map((id: string) => lookup(topicMap, id, 'articles', data, 'topics', 'chủ đề')),
-      text: plainText(data.body as RichText | undefined),
-      quarter: quarterOf(new Date(data.publishedAt)),
-      url: urlFor('articles', data.slug),
-    };
-  });
-  const resolvedStories: ResolvedStory[] = stories.map(({ data }) => {
-    checkBody('model-stories', data, mediaMap);
-    return {
-      ...data,
-      collection: 'model-stories',
-      photos: data.photos.map((id: string) => lookup(mediaMap, id, 'model-stories', data, 'photos', 'ảnh (media)')),
-      text: plainText(data.body as RichText | undefined),
-      url: urlFor('model-stories', data.slug),
-    };
-  });
-  const resolvedResources: ResolvedResource[] = resources.map(({ data }) => ({
-    ...data,
-    collection: 'teaching-resources',
-    files: data.files.map((id: string) => lookup(documentMap, id, 'teaching-resources', data, 'files', 'tệp (documents)')),
-    url: urlFor('teaching-resources', data.slug),
-  }));
+  const refs: References = { media: mediaMap, topics: topicMap, documents: documentMap };
+  const resolvedArticles = articles.map(({ data }) => resolveArticle(data, refs));
+  const resolvedStories = stories.map(({ data }) => resolveStory(data, refs));
+  const resolvedResources = resources.map(({ data }) => resolveResource(data, refs));
 
   const slugById = new Map<string, string>();
   const key = (c: string, id: string) => `${c}:${id}`;

@@ -1,0 +1,158 @@
+import { rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { buildSite } from '../../scripts/build-site';
+import { serveSite } from '../../scripts/serve-site';
+import { makeImage } from '../../src/seed/generate-files';
+import { toLexical, uploadNode } from '../../src/seed/lexical';
+import { createStaff, type Staff } from '../support/fixtures';
+import { type HttpCms, startHttpCms } from './support/http-cms';
+
+/**
+ * Draft preview: the site's one on-request page, served by Astro's Node
+ * server behind scripts/serve-site.ts, with the draft fetched by the
+ * visitor's own CMS session. Checked: who may see it, the headers that keep
+ * it out of caches and indexes, and that it renders the same article HTML as
+ * the published page.
+ */
+const DIST = path.resolve('.astro/test-preview/dist');
+const BASE = '/binh-dang-gioi/';
+const PASSWORD = 'mat-khau-thu-nghiem-1';
+let cms: HttpCms;
+let staff: Staff;
+let server: Server;
+let origin: string;
+let draftId: string | number;
+
+const build = async () => {
+  const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
+  if (!built.ok) throw new Error(built.message);
+};
+
+async function tokenOf(email: string): Promise<string> {
+  const response = await fetch(`${cms.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+const preview = (id: string | number, token?: string, collection = 'articles') =>
+  fetch(`${origin}xem-truoc/${collection}/${id}/`, token ? { headers: { cookie: `payload-token=${token}` } } : {});
+
+/** The <article> element, with image addresses (built files vs. on-request images) taken out. */
+function articleOf(html: string): string {
+  const article = /<article[\s\S]*?<\/article>/.exec(html)?.[0] ?? '';
+  return article.replace(/ (src|srcset)="[^"]*"/g, ' $1=""').replace(/ data-pagefind-body(="[^"]*")?/g, '');
+}
+
+beforeAll(async () => {
+  cms = await startHttpCms();
+  staff = await createStaff(cms.payload);
+  const image = await makeImage({ palette: ['#8a1c5c', '#f0a3cf'] });
+  const cover = await cms.payload.create({
+    collection: 'media',
+    data: { alt: 'Hai bạn nhỏ cùng trồng cây' },
+    file: { data: image, name: 'trong-cay.jpg', mimetype: 'image/jpeg', size: image.length },
+  });
+  const topic = await cms.payload.create({ collection: 'topics', data: { title: 'Việc nhà chia sẻ' } });
+  await cms.payload.create({
+    collection: 'articles',
+    data: { title: 'Bài đã công khai', body: toLexical(['Một bài đã đăng.']), _status: 'published', publishedAt: '2026-10-01T03:00:00.000Z' },
+  });
+  const draft = await cms.payload.create({
+    collection: 'articles',
+    draft: true,
+    data: {
+      title: 'Bản nháp: Con trai cũng rửa bát',
+      excerpt: 'Một buổi tối ở nhà bạn Minh.',
+      cover: cover.id,
+      topics: [topic.id],
+      audiences: ['parents'],
+      body: toLexical(['Tối nào Minh cũng rửa bát cùng mẹ và chị.'], { afterFirst: uploadNode(cover.id) }),
+      publishedAt: '2026-11-20T03:00:00.000Z',
+      _status: 'draft',
+    },
+  });
+  draftId = draft.id;
+  await build();
+  server = await serveSite({ dir: DIST, base: BASE, port: 0, env: { PAYLOAD_URL: cms.url } });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE}`;
+}, 240_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await cms?.close();
+  await rm(path.dirname(DIST), { recursive: true, force: true });
+});
+
+describe('draft preview', () => {
+  it('is not in the static site, its sitemap or its search index', async () => {
+    const page = await fetch(`${origin}bai-viet/`);
+    expect(await page.text()).not.toContain('Con trai cũng rửa bát');
+    const sitemap = await (await fetch(`${origin}sitemap-0.xml`)).text();
+    expect(sitemap).not.toContain('xem-truoc');
+  });
+
+  it('asks a visitor who is not signed in to sign in, and is never cached or indexed', async () => {
+    const response = await preview(draftId);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    expect(response.headers.get('x-robots-tag')).toContain('noindex');
+    const html = await response.text();
+    expect(html).toContain('Cần đăng nhập để xem bản nháp');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain('Con trai cũng rửa bát');
+  });
+
+  it('refuses a forged or expired session', async () => {
+    const response = await preview(draftId, 'not-a-real-token');
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('Phiên đăng nhập đã hết hạn');
+  });
+
+  it('shows an editor the draft with its cover, topics and body image, marked as a preview', async () => {
+    const response = await preview(draftId, await tokenOf(String(staff.editor.email)));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    expect(response.headers.get('x-robots-tag')).toContain('noindex');
+    const html = await response.text();
+    expect(html).toContain('<h1>Bản nháp: Con trai cũng rửa bát</h1>');
+    expect(html).toContain('Tối nào Minh cũng rửa bát cùng mẹ và chị.');
+    expect(html).toContain('Việc nhà chia sẻ');
+    expect(html).toContain('Bản xem trước, chưa công khai.');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain('data-pagefind-body');
+    // The images are made on request by Astro's image endpoint, from the CMS's file.
+    const src = /<img[^>]+src="([^"]+)"[^>]+alt="Hai bạn nhỏ cùng trồng cây"/.exec(html)?.[1];
+    expect(src).toContain('_image');
+    const image = await fetch(new URL(src!.replaceAll('&amp;', '&'), origin));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\//);
+  });
+
+  it('lets a contributor preview, too (the CMS decides who reads drafts)', async () => {
+    const response = await preview(draftId, await tokenOf(String(staff.contributor.email)));
+    expect(response.status).toBe(200);
+  });
+
+  it('answers 404 for an unknown item or a collection the site does not show', async () => {
+    const token = await tokenOf(String(staff.editor.email));
+    expect((await preview(999_999, token)).status).toBe(404);
+    expect((await preview(draftId, token, 'users')).status).toBe(404);
+  });
+
+  it('renders the same article HTML as the published page, with the same stylesheets', async () => {
+    await cms.payload.update({ collection: 'articles', id: draftId, data: { _status: 'published' } });
+    await build();
+    const published = await (await fetch(`${origin}bai-viet/ban-nhap-con-trai-cung-rua-bat/`)).text();
+    const previewed = await (await preview(draftId, await tokenOf(String(staff.editor.email)))).text();
+    expect(articleOf(published)).toContain('Tối nào Minh cũng rửa bát');
+    expect(articleOf(previewed)).toBe(articleOf(published));
+    const stylesheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(stylesheets(previewed).length).toBeGreaterThan(0);
+    expect(stylesheets(previewed)).toEqual(stylesheets(published));
+  }, 180_000);
+});

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { editorialPreview } from '../../src/cms/collections/editorial';
+import { itemPath, previewPath, withBase } from '../../src/domain/site-paths';
+
+describe('readers’ addresses', () => {
+  it('places each collection’s items under its Vietnamese section', () => {
+    expect(itemPath('articles', 'binh-dang-gioi')).toBe('bai-viet/binh-dang-gioi/');
+    expect(itemPath('model-stories', 'co-lan')).toBe('guong-dien-hinh/co-lan/');
+    expect(itemPath('teaching-resources', 'giao-an')).toBe('tai-lieu/giao-an/');
+    expect(itemPath('users', 'x')).toBeNull();
+    expect(itemPath('articles', '')).toBeNull();
+  });
+
+  it('joins a base path with or without slashes', () => {
+    expect(withBase('/binh-dang-gioi/', 'bai-viet/')).toBe('/binh-dang-gioi/bai-viet/');
+    expect(withBase('/binh-dang-gioi', '/bai-viet/')).toBe('/binh-dang-gioi/bai-viet/');
+    expect(withBase('/', 'bai-viet/')).toBe('/bai-viet/');
+  });
+});
+
+describe('draft preview addresses', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('exist for the three editorial collections only, by id (numbers on SQLite, strings on MongoDB)', () => {
+    expect(previewPath('articles', 42)).toBe('xem-truoc/articles/42/');
+    expect(previewPath('model-stories', '66a1f0c2e4b0a1b2c3d4e5f6')).toBe('xem-truoc/model-stories/66a1f0c2e4b0a1b2c3d4e5f6/');
+    expect(previewPath('teaching-resources', 7)).toBe('xem-truoc/teaching-resources/7/');
+    expect(previewPath('media', 1)).toBeNull();
+    expect(previewPath('articles', '')).toBeNull();
+    expect(previewPath('articles', 'a/b')).toBe('xem-truoc/articles/a%2Fb/');
+  });
+
+  it('the admin’s preview button points at the public site (SITE_URL + SITE_BASE)', () => {
+    vi.stubEnv('SITE_URL', 'https://thcs-nguyendu.edu.vn');
+    vi.stubEnv('SITE_BASE', '/chuyen-muc/binh-dang-gioi/');
+    const url = editorialPreview('articles')({ id: 12 }, {} as never);
+    expect(url).toBe('https://thcs-nguyendu.edu.vn/chuyen-muc/binh-dang-gioi/xem-truoc/articles/12/');
+    expect(editorialPreview('articles')({}, {} as never)).toBeNull();
+  });
+
+  it('defaults to the local site of npm start', () => {
+    vi.stubEnv('SITE_URL', '');
+    vi.stubEnv('SITE_BASE', undefined as never);
+    expect(editorialPreview('model-stories')({ id: '5' }, {} as never)).toBe('http://localhost:4321/binh-dang-gioi/xem-truoc/model-stories/5/');
+  });
+});
