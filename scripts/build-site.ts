@@ -4,7 +4,7 @@
  * An unreachable CMS, bad data or any build error leaves the previous dist/
  * exactly as it was and exits with status 1 and one clear message.
  *
- *   PAYLOAD_URL=http://cms.example:3000 npm run build:site
+ *   PAYLOAD_URL=http://cms.example:3000 npm run build:site      (SITE_DIST=dist: the output folder)
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -121,10 +121,10 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<{ ok: 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await buildSite();
+  const result = await buildSite({ dist: process.env.SITE_DIST || undefined });
   if (!result.ok) {
     console.error(`\n✖ ${result.message}`);
     process.exit(1);
   }
-  console.log(`\n✔ Đã dựng trang vào dist/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${payloadUrl()}).`);
+  console.log(`\n✔ Đã dựng trang vào ${process.env.SITE_DIST || 'dist'}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${payloadUrl()}).`);
 }

@@ -39,7 +39,6 @@ async function buildOnce(payload: Payload, reason: string): Promise<BuildOutcome
       lastFailureAt: new Date().toISOString(),
       lastFailureReason: outcome.reason,
       lastFailureLog: outcome.log ?? '',
-      lastDurationMs: ms,
     });
   }
   return { ...outcome, ms };

@@ -29,7 +29,7 @@ export const SiteBuildStatus: GlobalConfig = {
     { name: 'lastRequestedAt', type: 'date', label: 'Yêu cầu gần nhất' },
     { name: 'lastStartedAt', type: 'date', label: 'Bắt đầu dựng gần nhất' },
     { name: 'lastSuccessAt', type: 'date', label: 'Dựng thành công gần nhất' },
-    { name: 'lastDurationMs', type: 'number', label: 'Thời gian dựng (ms)' },
+    { name: 'lastDurationMs', type: 'number', label: 'Thời gian lần dựng thành công gần nhất (ms)' },
     { name: 'lastFailureAt', type: 'date', label: 'Lỗi gần nhất lúc' },
     { name: 'lastFailureReason', type: 'textarea', label: 'Lý do lỗi' },
     { name: 'lastFailureLog', type: 'textarea', label: 'Trích nhật ký lỗi' },

@@ -9,11 +9,13 @@ import { freePort } from '../../support/ports';
 
 export type Account = { email: string; password: string; name: string; role: 'admin' | 'editor' | 'contributor' };
 
-export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor', Account> = {
+export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor' | 'forgetful', Account> = {
   admin: { email: 'quantri@truong.test', password: 'mat-khau-quan-tri-1', name: 'Quản trị', role: 'admin' },
   editor: { email: 'bientap@truong.test', password: 'mat-khau-bien-tap-1', name: 'Biên tập Một', role: 'editor' },
   editor2: { email: 'bientap2@truong.test', password: 'mat-khau-bien-tap-2', name: 'Biên tập Hai', role: 'editor' },
   contributor: { email: 'ctv@truong.test', password: 'mat-khau-ctv-1', name: 'Cộng tác viên', role: 'contributor' },
+  /** Gets locked out by the wrong-password test. */
+  forgetful: { email: 'hayquen@truong.test', password: 'mat-khau-hay-quen-1', name: 'Hay Quên', role: 'editor' },
 };
 
 /**
@@ -21,10 +23,12 @@ export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor', Ac
  * sources changed), `next start` on a free port, a fresh SQLite file migrated
  * on connect, and one account per role created through the REST API.
  */
-export async function startAdminServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startAdminServer(
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   await ensureAdminBuilt();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ge-admin-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
@@ -35,6 +39,7 @@ export async function startAdminServer(): Promise<{ url: string; stop: () => Pro
       UPLOADS_DIR: path.join(dir, 'uploads'),
       PAYLOAD_SECRET: randomBytes(24).toString('hex'),
       SITE_BUILD_PAYLOAD_URL: url,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,8 +62,7 @@ export async function startAdminServer(): Promise<{ url: string; stop: () => Pro
     });
     if (!first.ok) throw new Error(`first-register → ${first.status}: ${await first.text()}`);
     const { token } = (await first.json()) as { token: string };
-    for (const account of Object.values(ACCOUNTS).filter((a) => a.role !== 'admin' || a !== ACCOUNTS.admin)) {
-      if (account === ACCOUNTS.admin) continue;
+    for (const account of Object.values(ACCOUNTS).filter((a) => a !== ACCOUNTS.admin)) {
       const created = await fetch(`${url}/api/users`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
