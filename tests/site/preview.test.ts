@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
 import { serveSite } from '../../scripts/serve-site';
-import { makeImage } from '../../src/seed/generate-files';
+import { makeImage, makePdf } from '../../src/seed/generate-files';
 import { toLexical, uploadNode } from '../../src/seed/lexical';
-import { createStaff, type Staff } from '../support/fixtures';
+import { createStaff, minimalData, type Staff } from '../support/fixtures';
 import { type HttpCms, startHttpCms } from './support/http-cms';
 
 /**
@@ -27,6 +27,8 @@ let staff: Staff;
 let server: Server;
 let origin: string;
 let draftId: string | number;
+let storyId: string | number;
+let resourceId: string | number;
 
 const build = async () => {
   const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
@@ -77,6 +79,24 @@ beforeAll(async () => {
     },
   });
   draftId = draft.id;
+  const story = await cms.payload.create({
+    collection: 'model-stories',
+    draft: true,
+    data: { ...minimalData['model-stories'], photos: [cover.id], summary: 'Cả nhà cùng làm việc nhà.', _status: 'draft' },
+  });
+  storyId = story.id;
+  const pdf = makePdf('Phiếu học tập', ['Ai làm việc nhà trong gia đình em?']);
+  const file = await cms.payload.create({
+    collection: 'documents',
+    data: { title: 'Phiếu học tập (PDF)' },
+    file: { data: pdf, name: 'phieu-hoc-tap.pdf', mimetype: 'application/pdf', size: pdf.length },
+  });
+  const resource = await cms.payload.create({
+    collection: 'teaching-resources',
+    draft: true,
+    data: { ...minimalData['teaching-resources'], files: [file.id], _status: 'draft' },
+  });
+  resourceId = resource.id;
   await build();
   server = await serveSite({ dir: DIST, base: BASE, port: 0, env: { PAYLOAD_URL: cms.url } });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE}`;
@@ -136,6 +156,23 @@ describe('draft preview', () => {
   it('lets a contributor preview, too (the CMS decides who reads drafts)', async () => {
     const response = await preview(draftId, await tokenOf(String(staff.contributor.email)));
     expect(response.status).toBe(200);
+  });
+
+  it('previews a model story with its photo and a teaching resource whose download links to the CMS file', async () => {
+    const token = await tokenOf(String(staff.editor.email));
+    const story = await preview(storyId, token, 'model-stories');
+    expect(story.status).toBe(200);
+    const storyHtml = await story.text();
+    expect(storyHtml).toContain(`<h1>${minimalData['model-stories'].title}</h1>`);
+    expect(storyHtml).toContain('alt="Hai bạn nhỏ cùng trồng cây"');
+    expect(storyHtml).toContain('Bản xem trước, chưa công khai.');
+    const resource = await preview(resourceId, token, 'teaching-resources');
+    expect(resource.status).toBe(200);
+    const resourceHtml = await resource.text();
+    expect(resourceHtml).toContain(`<h1>${minimalData['teaching-resources'].title}</h1>`);
+    const download = /<a href="([^"]+)" download="phieu-hoc-tap.pdf">Phiếu học tập \(PDF\)<\/a>/.exec(resourceHtml)?.[1];
+    expect(download).toBe(`${cms.url}/api/documents/file/phieu-hoc-tap.pdf`);
+    expect((await fetch(download!)).headers.get('content-type')).toContain('application/pdf');
   });
 
   it('answers 404 for an unknown item or a collection the site does not show', async () => {
