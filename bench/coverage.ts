@@ -1,14 +1,18 @@
 /**
- * Times the quarterly coverage check on 100,000 items, against a baseline
- * measured in the same run: merely parsing the 100,000 publishedAt strings,
- * the least any check must do. Results go to bench/results/coverage.json.
+ * The quarterly coverage check on 1,000, 100,000 and 1,000,000 items: time
+ * and memory, against a baseline measured in the same process — merely
+ * parsing every publishedAt, the least any check must do. Each size runs in a
+ * child process of its own, so its peak memory (max RSS) is its own. The
+ * check must grow linearly: the time per item at each size is reported, and
+ * their ratio to the smallest size's. Results: bench/results/coverage.json.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
 import { buildCoverageReport, type CoverageItem } from '../src/domain/coverage';
 
-const N = 100_000;
-const RUNS = 7;
+const SIZES = (process.env.BENCH_COVERAGE_SIZES ?? '1000,100000,1000000').split(',').map(Number);
 
 function makeItems(n: number): CoverageItem[] {
   const start = Date.parse('2022-01-01T00:00:00Z');
@@ -28,10 +32,7 @@ function makeItems(n: number): CoverageItem[] {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function time(fn: () => unknown): number {
   const t0 = performance.now();
@@ -39,8 +40,28 @@ function time(fn: () => unknown): number {
   return performance.now() - t0;
 }
 
-export async function benchCoverage() {
-  const items = makeItems(N);
+type SizeResult = {
+  items: number;
+  runs: number;
+  baselineMedianMs: number;
+  checkMedianMs: number;
+  ratio: number;
+  itemsPerSecond: number;
+  nsPerItem: number;
+  /** max RSS of the process after generating the items (the input's own cost). */
+  inputRssMB: number;
+  /** max RSS after the checks: the difference is what the check added at its peak. */
+  peakRssMB: number;
+  checkPeakMB: number;
+  quarters: number;
+  counted: number;
+  late: number;
+};
+
+/** One size, in this process (the child's job). */
+function measure(n: number): SizeResult {
+  const items = makeItems(n);
+  const inputRss = process.resourceUsage().maxRSS / 1024;
   const now = new Date('2026-11-24T00:00:00Z');
   const policy = { start: '2022-Q1', minPerQuarter: 1, countedCollections: ['articles', 'model-stories'] };
   let sink = 0;
@@ -48,34 +69,62 @@ export async function benchCoverage() {
     for (const item of items) sink += Date.parse(item.publishedAt!);
   };
   const check = () => buildCoverageReport({ policy, now, items });
+  const runs = n >= 1_000_000 ? 5 : n >= 100_000 ? 7 : 31;
   for (let i = 0; i < 2; i++) (baseline(), check()); // warm up the JIT
   const baselineMs: number[] = [];
   const checkMs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     baselineMs.push(time(baseline));
     checkMs.push(time(check));
   }
   const report = check();
+  const peakRss = process.resourceUsage().maxRSS / 1024;
+  const checkMedian = median(checkMs);
+  if (sink === 0) throw new Error('baseline optimised away');
+  return {
+    items: n,
+    runs,
+    baselineMedianMs: round(median(baselineMs), 2),
+    checkMedianMs: round(checkMedian, 2),
+    ratio: round(checkMedian / median(baselineMs), 1),
+    itemsPerSecond: Math.round(n / (checkMedian / 1000)),
+    nsPerItem: round((checkMedian * 1e6) / n, 1),
+    inputRssMB: Math.round(inputRss),
+    peakRssMB: Math.round(peakRss),
+    checkPeakMB: Math.round(peakRss - inputRss),
+    quarters: report.quarters.length,
+    counted: report.quarters.reduce((c, q) => c + q.count, 0),
+    late: report.quarters.reduce((c, q) => c + q.late, 0),
+  };
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export async function benchCoverage() {
+  const sizes: SizeResult[] = SIZES.map((n) => {
+    const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as SizeResult;
+  });
+  const smallest = sizes[0]!;
   const result = {
     benchmark: 'coverage check',
-    items: N,
-    runs: RUNS,
     node: process.versions.node,
-    baseline: 'Date.parse of every publishedAt',
-    baselineMedianMs: Math.round(median(baselineMs) * 10) / 10,
-    checkMedianMs: Math.round(median(checkMs) * 10) / 10,
-    ratio: Math.round((median(checkMs) / median(baselineMs)) * 10) / 10,
-    itemsPerSecond: Math.round(N / (median(checkMs) / 1000)),
-    quarters: report.quarters.length,
-    counted: report.quarters.reduce((n, q) => n + q.count, 0),
-    late: report.quarters.reduce((n, q) => n + q.late, 0),
+    baseline: 'Date.parse of every publishedAt (same process, same items, alternating runs)',
+    sizes: sizes.map((s) => ({ ...s, nsPerItemVsSmallest: round(s.nsPerItem / smallest.nsPerItem, 2) })),
+    /** Time per item at the largest size over the smallest: ≈ 1 when the check is linear. */
+    linearity: round(sizes.at(-1)!.nsPerItem / smallest.nsPerItem, 2),
     measuredAt: new Date().toISOString(),
-    sink: sink > 0,
   };
   await writeFile(new URL('./results/coverage.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(await benchCoverage());
+const childAt = process.argv.indexOf('--child');
+if (childAt > 0) {
+  console.log(JSON.stringify(measure(Number(process.argv[childAt + 1]))));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchCoverage(), null, 2));
 }

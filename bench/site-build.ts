@@ -1,13 +1,20 @@
 /**
- * Site build benchmark (issue 4): builds the public site from 1,000 and 10,000
- * generated articles (about 620 words each, Vietnamese, served by a stand-in
- * of Payload's REST API on 127.0.0.1 so that only the site is measured) and
- * reports pages per second, then checks the budgets on the built site:
- *  - no client JavaScript on any page but search;
- *  - an article page under 30 KB of HTML + CSS before compression;
- *  - no axe-core violation (WCAG 2.2 AA rules) on every page template.
- * Writes bench/results/site.json. Run alone: `npm run bench:site`
- * (BENCH_SITE_SIZES=1000 to skip the 10,000 build).
+ * Site build benchmark: the public site built from 100, 1,000 and 10,000
+ * generated articles (about 620 words each, Vietnamese) with covers, model
+ * stories and teaching resources in proportion (one distinct cover image per
+ * 200 articles, a story per 50, a resource per 4 with one PDF per 200),
+ * served by a stand-in of Payload's REST API on 127.0.0.1 so that only the
+ * site is measured. For each size, side by side in the same run, both cold
+ * (empty content store and image cache):
+ *  - baseline: the same pages built by Astro from a local JSON file (Astro's
+ *    file loader, SITE_CONTENT_FILE), so the ratio is what the CMS loader costs;
+ *  - the real build from the CMS (REST, incremental sync);
+ *  - then one article changed and the site built again (incremental), against
+ *    the full build of the same size.
+ * Wall time, pages per second and the Astro process's peak memory; budgets
+ * (no client JS but search, article page weight, axe) on the smallest site.
+ * Writes bench/results/site.json and bench/results/site-growth.svg.
+ * Run alone: `npm run bench:site` (BENCH_SITE_SIZES=100,1000 for fewer).
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -21,12 +28,15 @@ import { chromium } from 'playwright-core';
 import { buildSite } from '../scripts/build-site';
 import { clientDir } from '../scripts/lib/site-dist';
 import { serveSite } from '../scripts/serve-site';
-import { AUDIENCES, CAMPAIGNS } from '../src/domain/vocabulary';
+import { AUDIENCES, CAMPAIGNS, GRADES, MODEL_STORY_KINDS, RESOURCE_KINDS, SUBJECTS } from '../src/domain/vocabulary';
+import { makeImage, makePdf } from '../src/seed/generate-files';
+import { growthChart } from './support/chart';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, '.astro/bench/dist');
 const BASE = '/binh-dang-gioi/';
-const SIZES = (process.env.BENCH_SITE_SIZES ?? '1000,10000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SITE_SIZES ?? '100,1000,10000').split(',').map(Number);
+const RSS_PROBE = path.join(ROOT, 'bench/support/rss-probe.cjs');
 
 const SENTENCES = [
   'Bình đẳng giới là việc nam và nữ có vị trí, vai trò ngang nhau, được tạo điều kiện và cơ hội phát huy năng lực của mình.',
@@ -61,7 +71,11 @@ const TOPICS = ['Bình đẳng giới', 'Gia đình', 'Phòng chống bạo lự
   (title, i) => ({ id: i + 1, title, slug: `chu-de-${i + 1}`, updatedAt: '2022-01-01T00:00:00.000Z', createdAt: '2022-01-01T00:00:00.000Z' }),
 );
 
+const STAMP = '2026-01-01T00:00:00.000Z';
+const perCover = 200;
+
 function articles(n: number) {
+  const covers = Math.max(2, Math.ceil(n / perCover));
   const start = Date.parse('2022-01-05T02:00:00.000Z');
   const end = Date.now() - 86_400_000;
   return Array.from({ length: n }, (_, i) => {
@@ -71,7 +85,7 @@ function articles(n: number) {
       title: `Bài viết mẫu số ${i + 1}: bình đẳng giới trong gia đình và nhà trường`,
       slug: `bai-viet-mau-${i + 1}`,
       excerpt: 'Một bài viết mẫu cho phép đo thời gian dựng trang: chia sẻ việc nhà, tôn trọng sự khác biệt, phòng ngừa bạo lực.',
-      cover: null,
+      cover: 1 + (i % covers),
       body: lexical(620, i),
       audiences: [AUDIENCES[i % 3]!.value],
       topics: [TOPICS[i % TOPICS.length]!.id],
@@ -79,15 +93,66 @@ function articles(n: number) {
       publishedAt,
       firstPublishedAt: publishedAt,
       countsTowardColumn: true,
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: STAMP,
+      createdAt: STAMP,
       _status: 'published',
     };
   });
 }
 
+/** Everything the site reads, in Payload's REST shape, with the files behind media and documents. */
+async function content(n: number) {
+  const images = Math.max(2, Math.ceil(n / perCover));
+  const pdfs = Math.max(1, Math.ceil(n / 200));
+  const palettes: [string, string][] = [['#8a1c5c', '#f0a3cf'], ['#1b5e7a', '#9fd3e6'], ['#4a6b1f', '#cfe59a'], ['#7a4b1b', '#f2c892']];
+  const files = new Map<string, Buffer>();
+  const media = [];
+  for (let i = 1; i <= images; i++) {
+    const filename = `anh-${i}.jpg`;
+    files.set(`media/${filename}`, await makeImage({ palette: palettes[i % palettes.length]!, width: 1600, height: 900 }));
+    media.push({ id: i, alt: `Ảnh hoạt động số ${i}`, filename, mimeType: 'image/jpeg', width: 1600, height: 900, sizes: {}, updatedAt: STAMP });
+  }
+  const documents = [];
+  for (let i = 1; i <= pdfs; i++) {
+    const filename = `tai-lieu-${i}.pdf`;
+    const pdf = makePdf(`Tài liệu ${i}`, ['Phiếu học tập về bình đẳng giới.']);
+    files.set(`documents/${filename}`, pdf);
+    documents.push({ id: i, title: `Phiếu học tập ${i}`, filename, mimeType: 'application/pdf', filesize: pdf.length, updatedAt: STAMP });
+  }
+  const list = articles(n);
+  const stories = Array.from({ length: Math.max(1, Math.round(n / 50)) }, (_, i) => ({
+    id: i + 1,
+    title: `Gương điển hình số ${i + 1}: gia đình chia sẻ việc nhà`,
+    slug: `guong-dien-hinh-${i + 1}`,
+    kind: MODEL_STORY_KINDS[i % MODEL_STORY_KINDS.length]!.value,
+    subjectName: `Gia đình em số ${i + 1}`,
+    summary: 'Một câu chuyện mẫu.',
+    body: lexical(300, i),
+    photos: [1 + (i % images)],
+    publishedAt: list[i % list.length]!.publishedAt,
+    countsTowardColumn: false,
+    updatedAt: STAMP,
+  }));
+  const resources = Array.from({ length: Math.max(1, Math.round(n / 4)) }, (_, i) => ({
+    id: i + 1,
+    title: `Tài liệu dạy học số ${i + 1}: lồng ghép bình đẳng giới`,
+    slug: `tai-lieu-day-hoc-${i + 1}`,
+    summary: 'Một tài liệu mẫu.',
+    subject: SUBJECTS[i % SUBJECTS.length]!.value,
+    grades: [GRADES[i % GRADES.length]!.value],
+    kind: RESOURCE_KINDS[i % RESOURCE_KINDS.length]!.value,
+    files: [1 + (i % pdfs)],
+    learningGoals: [{ goal: 'Nhận biết định kiến giới.' }],
+    publishedAt: list[i % list.length]!.publishedAt,
+    countsTowardColumn: false,
+    updatedAt: STAMP,
+  }));
+  const docs: Record<string, Record<string, unknown>[]> = { articles: list, topics: TOPICS, media, documents, 'model-stories': stories, 'teaching-resources': resources };
+  return { docs, files };
+}
+
 /** Just enough of Payload's REST API for the loader and the coverage page. */
-function standInCms(docs: Record<string, Record<string, unknown>[]>): Promise<{ url: string; server: Server; requests: () => number }> {
+function standInCms(docs: Record<string, Record<string, unknown>[]>, files: Map<string, Buffer>): Promise<{ url: string; server: Server; requests: () => number }> {
   let requests = 0;
   const server = createServer((req, res) => {
     requests++;
@@ -102,6 +167,13 @@ function standInCms(docs: Record<string, Record<string, unknown>[]>): Promise<{ 
         columnTitle: 'Bình đẳng giới',
         policy: { start: '2022-Q1', minPerQuarter: 1, countedCollections: ['articles'] },
       });
+    }
+    const file = /^\/api\/(media|documents)\/file\/(.+)$/.exec(url.pathname);
+    if (file) {
+      const bytes = files.get(`${file[1]}/${decodeURIComponent(file[2]!)}`);
+      if (!bytes) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': file[1] === 'media' ? 'image/jpeg' : 'application/pdf', 'content-length': bytes.length });
+      return void res.end(bytes);
     }
     const collection = /^\/api\/([a-z-]+)$/.exec(url.pathname)?.[1];
     if (!collection) {
@@ -192,55 +264,128 @@ async function budgets(dist: string) {
   };
 }
 
-async function run() {
+type Build = { seconds: number; peakRssMB: number; log: string };
+
+/** One build into DIST, cold (content store and image cache emptied) or not, with the Astro process's peak memory. */
+async function build(cmsUrl: string, options: { cold: boolean; contentFile?: string }): Promise<Build> {
+  if (options.cold) await rm(path.join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+  const rssFile = path.join(ROOT, '.astro/bench/rss.txt');
+  await mkdir(path.dirname(rssFile), { recursive: true });
+  await rm(rssFile, { force: true });
+  const env: Record<string, string> = {
+    PAYLOAD_URL: cmsUrl,
+    SITE_BASE: BASE,
+    COVERAGE_STRICT: 'false',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${RSS_PROBE}`.trim(),
+    BENCH_RSS_FILE: rssFile,
+    SITE_CONTENT_FILE: options.contentFile ?? '',
+  };
+  const result = await buildSite({ dist: DIST, env, quiet: true });
+  if (!result.ok) throw new Error(result.message);
+  const rss = (await readFile(rssFile, 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
+  return { seconds: +(result.ms / 1000).toFixed(1), peakRssMB: Math.round(Math.max(0, ...rss) / 1024), log: result.log };
+}
+
+/** The longest per-collection sync the loader logged ("… 123 ms"); collections sync in parallel. */
+function syncMs(log: string): number {
+  return Math.max(0, ...[...log.matchAll(/yêu cầu, (\d+) ms/g)].map((m) => Number(m[1])));
+}
+
+export async function benchSite() {
   const results: Record<string, unknown>[] = [];
+  // An untimed first build, so that neither measured build pays for a cold disk cache and a cold Vite.
+  {
+    const { docs, files } = await content(SIZES[0]!);
+    const cms = await standInCms(docs, files);
+    await build(cms.url, { cold: true });
+    cms.server.close();
+  }
   for (const n of SIZES) {
-    const docs = { articles: articles(n), topics: TOPICS };
-    const cms = await standInCms(docs);
+    const { docs, files } = await content(n);
+    const cms = await standInCms(docs, files);
+    const contentFile = path.join(ROOT, `.astro/bench/content-${n}.json`);
+    await mkdir(path.dirname(contentFile), { recursive: true });
+    await writeFile(contentFile, JSON.stringify(docs));
     await rm(DIST, { recursive: true, force: true });
-    // A cold build (empty content store) and then a second one with nothing changed.
-    await rm(path.join(ROOT, 'node_modules/.astro/data-store.json'), { force: true });
-    const cold = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
-    if (!cold.ok) throw new Error(cold.message);
-    const pages = (await htmlFiles(clientDir(DIST))).length;
+
+    const baseline = await build(cms.url, { cold: true, contentFile });
     const before = cms.requests();
-    const warm = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
-    if (!warm.ok) throw new Error(warm.message);
-    const warmRequests = cms.requests() - before;
-    const row: Record<string, unknown> = {
+    const full = await build(cms.url, { cold: true });
+    const fullRequests = cms.requests() - before;
+    const pages = (await htmlFiles(clientDir(DIST))).length;
+    const distMB = +((await dirSize(DIST)) / 1e6).toFixed(1);
+    const pagefindMB = +((await dirSize(path.join(clientDir(DIST), 'pagefind'))) / 1e6).toFixed(1);
+    const budgetsRow = n === SIZES[0] ? await budgets(DIST) : undefined;
+
+    // One article edited in the CMS, then the site built again from the same store.
+    const edited = docs.articles![Math.floor(n / 2)]!;
+    edited.title = `${String(edited.title)} (đã sửa)`;
+    edited.updatedAt = new Date().toISOString();
+    const beforeIncremental = cms.requests();
+    const incremental = await build(cms.url, { cold: false });
+    const incrementalRequests = cms.requests() - beforeIncremental;
+    cms.server.close();
+
+    const row = {
       articles: n,
       pages,
-      coldBuildSeconds: +(cold.ms / 1000).toFixed(1),
-      pagesPerSecond: Math.round(pages / (cold.ms / 1000)),
-      secondBuildSeconds: +(warm.ms / 1000).toFixed(1),
-      secondBuildCmsRequests: warmRequests,
-      distMB: +((await dirSize(DIST)) / 1e6).toFixed(1),
-      pagefindMB: +((await dirSize(path.join(DIST, 'pagefind'))) / 1e6).toFixed(1),
+      baselineSeconds: baseline.seconds,
+      baselinePeakRssMB: baseline.peakRssMB,
+      fullSeconds: full.seconds,
+      fullPeakRssMB: full.peakRssMB,
+      fullVsBaseline: +(full.seconds / baseline.seconds).toFixed(2),
+      pagesPerSecond: Math.round(pages / full.seconds),
+      baselinePagesPerSecond: Math.round(pages / baseline.seconds),
+      fullCmsRequests: fullRequests,
+      fullSyncMs: syncMs(full.log),
+      incrementalSeconds: incremental.seconds,
+      incrementalSyncMs: syncMs(incremental.log),
+      incrementalCmsRequests: incrementalRequests,
+      incrementalVsFull: +(incremental.seconds / full.seconds).toFixed(2),
+      distMB,
+      pagefindMB,
+      ...(budgetsRow ? { budgets: budgetsRow } : {}),
     };
-    if (n === SIZES[0]) row.budgets = await budgets(DIST);
-    cms.server.close();
     results.push(row);
     console.log(
-      `site build, ${n.toLocaleString('en')} articles: ${pages} pages in ${row.coldBuildSeconds} s cold (${row.pagesPerSecond} pages/s), ` +
-        `${row.secondBuildSeconds} s with no change (${warmRequests} CMS requests); dist ${row.distMB} MB, Pagefind ${row.pagefindMB} MB`,
+      `site build, ${n.toLocaleString('en')} articles, ${pages} pages: from the CMS ${row.fullSeconds} s (${row.pagesPerSecond} pages/s, peak ${row.fullPeakRssMB} MB), ` +
+        `from a JSON file ${row.baselineSeconds} s (peak ${row.baselinePeakRssMB} MB): ${row.fullVsBaseline}×, full sync ${row.fullSyncMs} ms; ` +
+        `one article changed: ${row.incrementalSeconds} s (${row.incrementalVsFull}× the full build; sync ${row.incrementalSyncMs} ms, ${incrementalRequests} requests)`,
     );
-    if (row.budgets) console.log('budgets:', JSON.stringify(row.budgets));
+    if (budgetsRow) console.log('budgets:', JSON.stringify(budgetsRow));
   }
   await rm(DIST, { recursive: true, force: true });
+  await rm(path.join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
   const out = {
     name: 'site-build',
     machine: { cpus: os.cpus().length, node: process.version, memoryGB: +(os.totalmem() / 1e9).toFixed(1) },
     date: new Date().toISOString(),
-    note: 'Articles of ~620 words from a REST stand-in (no images); the build includes the content sync, Astro, the sitemap, the coverage page and Pagefind.',
+    note:
+      'Articles of ~620 words with covers (one 1600×900 JPEG per 200 articles), a model story per 50, a teaching resource per 4 (one PDF per 200), from a REST stand-in. ' +
+      'Cold builds (content store and image cache emptied); the build includes the content sync, Astro, images (AVIF + WebP), the sitemap, the coverage page, Pagefind and the preview server bundle.',
     results,
   };
   await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
   await writeFile(path.join(ROOT, 'bench/results/site.json'), `${JSON.stringify(out, null, 2)}\n`);
+  await writeFile(
+    path.join(ROOT, 'bench/results/site-growth.svg'),
+    growthChart({
+      title: 'Dựng trang: thời gian theo số bài viết (site build time by articles)',
+      xLabel: 'bài viết (articles)',
+      yLabel: 'giây (s)',
+      series: [
+        { name: 'từ CMS (from the CMS)', points: results.map((r) => [r.articles as number, r.fullSeconds as number]) },
+        { name: 'từ tệp JSON (baseline: JSON file)', points: results.map((r) => [r.articles as number, r.baselineSeconds as number]) },
+        { name: 'sửa một bài (one article changed)', points: results.map((r) => [r.articles as number, r.incrementalSeconds as number]) },
+      ],
+    }),
+  );
   const failed = results.flatMap((r) => Object.entries((r.budgets ?? {}) as Record<string, { ok: boolean }>).filter(([, v]) => !v.ok).map(([k]) => k));
   if (failed.length) {
     console.error(`✖ budgets not met: ${failed.join(', ')}`);
     process.exitCode = 1;
   }
+  return out;
 }
 
-await run();
+if (import.meta.url === `file://${process.argv[1]}`) await benchSite();

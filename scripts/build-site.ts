@@ -63,11 +63,13 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function buildSite(options: BuildSiteOptions = {}): Promise<{ ok: true; ms: number } | { ok: false; message: string }> {
+export type BuildSiteResult = { ok: true; ms: number; log: string } | { ok: false; message: string };
+
+export function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   return withBuildLock(() => buildSiteUnlocked(options));
 }
 
-async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<{ ok: true; ms: number } | { ok: false; message: string }> {
+async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, ASTRO_TELEMETRY_DISABLED: '1' };
   // Vite's own variables (set by vitest in process.env) would override the
   // site's: BASE_URL=/ drops the base path from every link.
@@ -117,7 +119,7 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<{ ok: 
   if (existsSync(dist)) await rename(dist, old);
   await rename(staging, dist);
   await rm(old, { recursive: true, force: true });
-  return { ok: true, ms: Date.now() - started };
+  return { ok: true, ms: Date.now() - started, log: output.join('') };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -58,6 +58,7 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
   const { collection, client, store, meta } = options;
   const schema = SCHEMAS[collection];
   const requestsBefore = client.requests;
+  const started = performance.now();
   const digest = options.digest ?? ((data: unknown) => JSON.stringify(data));
 
   const sameSource = meta.get('cmsUrl') === client.baseUrl && meta.get('format') === SYNC_FORMAT;
@@ -112,7 +113,7 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
   const total = [...store.keys()].length;
   const result = { collection, mode, fetched, removed, total, requests: client.requests - requestsBefore };
   options.log?.(
-    `${collection}: ${mode === 'full' ? 'đồng bộ toàn bộ' : 'đồng bộ phần thay đổi'} — ${fetched.length} tải về, ${removed.length} gỡ bỏ, ${total} tổng, ${result.requests} yêu cầu`,
+    `${collection}: ${mode === 'full' ? 'đồng bộ toàn bộ' : 'đồng bộ phần thay đổi'} — ${fetched.length} tải về, ${removed.length} gỡ bỏ, ${total} tổng, ${result.requests} yêu cầu, ${Math.round(performance.now() - started)} ms`,
   );
   return result;
 }

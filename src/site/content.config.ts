@@ -1,17 +1,33 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 import { cmsLoader } from '../site-loader/astro-loader';
+import { SCHEMAS, type CmsCollection } from '../site-loader/schemas';
 
-/** CMS collections (Payload REST at PAYLOAD_URL) and the MDX pages in content/. */
+/**
+ * Each CMS collection comes from Payload's REST API at PAYLOAD_URL, or, when
+ * SITE_CONTENT_FILE names a JSON export ({ "articles": [...], ... } in
+ * Payload's REST shape), from that file through Astro's own file loader:
+ * the benchmark's baseline, and a way to build from an export without a CMS.
+ */
+function fromCms(collection: CmsCollection) {
+  const exported = process.env.SITE_CONTENT_FILE;
+  if (!exported) return defineCollection({ loader: cmsLoader(collection) });
+  return defineCollection({
+    loader: file(exported, { parser: (text) => (JSON.parse(text) as Record<string, Record<string, unknown>[]>)[collection] ?? [] }),
+    schema: SCHEMAS[collection],
+  });
+}
+
+/** CMS collections and the MDX pages in content/. */
 export const collections = {
-  articles: defineCollection({ loader: cmsLoader('articles') }),
-  modelStories: defineCollection({ loader: cmsLoader('model-stories') }),
-  teachingResources: defineCollection({ loader: cmsLoader('teaching-resources') }),
-  topics: defineCollection({ loader: cmsLoader('topics') }),
-  media: defineCollection({ loader: cmsLoader('media') }),
-  documents: defineCollection({ loader: cmsLoader('documents') }),
+  articles: fromCms('articles'),
+  modelStories: fromCms('model-stories'),
+  teachingResources: fromCms('teaching-resources'),
+  topics: fromCms('topics'),
+  media: fromCms('media'),
+  documents: fromCms('documents'),
   pages: defineCollection({
     loader: glob({ pattern: '**/*.mdx', base: './content' }),
     schema: z.object({
