@@ -88,6 +88,71 @@ function site(s: Row | undefined): string {
   ].join('\n');
 }
 
+function cms(c: Row | undefined): string {
+  if (!c) return '_not run_';
+  const live = c.publishToLive as Row;
+  const rest = c.rest as Record<string, Row>;
+  const local = c.localApi as Record<string, Row>;
+  const restRows = Object.entries(rest)
+    .filter(([k]) => k.includes('@'))
+    .map(([k, v]) => {
+      const [name, connections] = k.split('@');
+      const m = v.cms as Row;
+      const b = v.baseline as Row;
+      return [name, connections, `${m.p50} / ${m.p95} / ${m.p99} ms`, m.requestsPerSecond, `${b.p50} / ${b.p99} ms, ${fmt(b.requestsPerSecond)}/s`, `${fmt(v.throughputVsBaseline, 3)}×`, m.errors, m.non2xx];
+    });
+  const localRows = Object.entries(local).map(([k, v]) => {
+    const [name, concurrency] = k.split('@');
+    const a = v.api as Row;
+    const b = v.baseline as Row;
+    return [name, concurrency, `${a.p50} / ${a.p95} / ${a.p99} ms`, a.requestsPerSecond, `${b.p50} / ${b.p99} ms`, `${fmt(v.p50VsBaseline)}×`];
+  });
+  return [
+    `${c.articles} published articles in the CMS (production \`next start\`, SQLite, job runner on), the site built by its rebuild jobs and served as by \`npm start\`.`,
+    '',
+    table(
+      ['from the editor’s click', `median of ${live.samples}`, 'samples', 'vs building the site directly'],
+      [
+        ['publish → the article’s page answers', `${fmt(live.publishMedianSeconds)} s`, (live.publishSeconds as number[]).join(', '), `${fmt(live.publishVsDirectBuild, 2)}× (${fmt(live.directBuildSeconds)} s)`],
+        ['unpublish → the page is gone', `${fmt(live.unpublishMedianSeconds)} s`, (live.unpublishSeconds as number[]).join(', '), ''],
+      ],
+    ),
+    '',
+    `The rest of the delay is the ${fmt((live.debounceMs as number) / 1000)} s debounce that merges quick edits into one build, and the job queue's 5 s tick.`,
+    '',
+    `REST (anonymous, depth 1; autocannon, ${rest.seconds} s per run) against a bare Node server answering the same bytes:`,
+    '',
+    table(['endpoint', 'connections', 'p50 / p95 (p97.5) / p99', 'requests/s', 'bare server p50 / p99, req/s', 'throughput vs bare', 'errors', 'non-2xx'], restRows),
+    '',
+    'Local API (overrideAccess: false, depth 1) in a second process on the same SQLite file, against the same query in plain SQL on the same connection:',
+    '',
+    table(['call', 'concurrent', 'p50 / p95 / p99', 'calls/s', 'plain SQL p50 / p99', 'p50 vs SQL'], localRows),
+  ].join('\n');
+}
+
+function pages(p: Row | undefined): string {
+  if (!p) return '_not run_';
+  const list = p.pages as Record<string, Row>;
+  const kb = (b: unknown) => `${fmt((b as number) / 1024)} KB`;
+  return [
+    `A site of ${p.articles} articles served as by \`npm start\` (no compression), loaded in Chromium at ${p.viewport}; Lighthouse ${p.lighthouse}.`,
+    '',
+    table(
+      ['page', 'requests', 'HTML', 'CSS', 'JS', 'images', 'total', 'gzip', 'brotli', 'Lighthouse perf / a11y / best / SEO', 'LCP'],
+      Object.entries(list).map(([name, r]) => {
+        const bytes = r.bytes as Row;
+        const lh = r.lighthouse as Row;
+        return [`${name} (\`${r.path || '/'}\`)`, r.requests, kb(bytes.html), kb(bytes.css), kb(bytes.js), kb(bytes.image), kb(r.total), kb(r.gzipTotal), kb(r.brotliTotal), `${lh.performance} / ${lh.accessibility} / ${lh.bestPractices} / ${lh.seo}`, `${lh.largestContentfulPaintMs} ms`];
+      }),
+    ),
+    '',
+    ...Object.entries(list).flatMap(([name, r]) => {
+      const failed = ((r.lighthouse as Row).failedAudits as string[] | undefined) ?? [];
+      return failed.length ? [`- ${name}: Lighthouse points lost on ${failed.join(', ')}`] : [];
+    }),
+  ].join('\n');
+}
+
 export function renderBenchmarks(results: Row): string {
   const machine = results.machine as Row | undefined;
   return `# Benchmarks
@@ -108,10 +173,12 @@ ${images(results.images as Row | undefined)}
 
 ${site(results.site as Row | undefined)}
 
-## Not measured yet
+## Page weight and Lighthouse
 
-- Publish to live and unpublish to gone (median of 5, 1,000 articles).
-- CMS API (Local API and REST, list and detail, p50/p95/p99 at 1 and 50 connections, autocannon).
-- Page weight and Lighthouse scores of the home, an article and the library.
+${pages(results.pages as Row | undefined)}
+
+## CMS: publish to live, REST and Local API
+
+${cms(results.cms as Row | undefined)}
 `;
 }

@@ -59,7 +59,10 @@ export function serveSite(options: { dir: string; base: string; port: number; ho
       res.writeHead(301, { location: base }).end();
       return;
     }
-    if (!pathname.startsWith(base)) {
+    if (pathname === '/robots.txt') {
+      // Serving the whole origin (npm start): the column's robots.txt is the origin's.
+      pathname = `${base}robots.txt`;
+    } else if (!pathname.startsWith(base)) {
       res.writeHead(302, { location: base }).end();
       return;
     }

@@ -179,7 +179,10 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
     }
   }
 
-  const byDate = (a: ReportedItem, b: ReportedItem) => a.publishedAt.localeCompare(b.publishedAt) || String(a.id).localeCompare(String(b.id));
+  // Every publishedAt here came from toISOString(), so plain string order is time order
+  // (and far cheaper than localeCompare on a million items); ties by id, stably.
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const byDate = (a: ReportedItem, b: ReportedItem) => order(a.publishedAt, b.publishedAt) || order(String(a.id), String(b.id));
   const reports = quarters.map((q): QuarterReport => {
     const id = quarterId(q);
     const bucket = buckets.get(id)!;

@@ -109,11 +109,17 @@ afterAll(async () => {
 });
 
 describe('draft preview', () => {
-  it('is not in the static site, its sitemap or its search index', async () => {
+  it('is not in the static site or its sitemap, and robots.txt keeps crawlers out', async () => {
     const page = await fetch(`${origin}bai-viet/`);
     expect(await page.text()).not.toContain('Con trai cũng rửa bát');
     const sitemap = await (await fetch(`${origin}sitemap-0.xml`)).text();
     expect(sitemap).not.toContain('xem-truoc');
+    // robots.txt, at the origin's root as crawlers ask for it, keeps them out of previews.
+    const robots = await fetch(new URL('/robots.txt', origin));
+    expect(robots.status).toBe(200);
+    const rules = await robots.text();
+    expect(rules).toContain(`Disallow: ${BASE}xem-truoc/`);
+    expect(rules).toMatch(/^Sitemap: http.+\/binh-dang-gioi\/sitemap-index\.xml$/m);
   });
 
   it('asks a visitor who is not signed in to sign in, and is never cached or indexed', async () => {

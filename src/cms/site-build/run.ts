@@ -61,8 +61,9 @@ function cmsUrl(): string {
 
 function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
   return new Promise((resolve) => {
-    const tsx = path.resolve('node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, ['scripts/build-site.ts'], {
+    // This server's own Node (24), not whichever `node` is first on PATH: Astro refuses Node 20.
+    const tsx = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');
+    const child = spawn(process.execPath, [tsx, 'scripts/build-site.ts'], {
       cwd: process.cwd(),
       env: { ...process.env, PAYLOAD_URL: cmsUrl() },
       stdio: ['ignore', 'pipe', 'pipe'],

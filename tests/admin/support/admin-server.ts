@@ -25,19 +25,23 @@ export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor' | '
  */
 export async function startAdminServer(
   options: { port?: number; env?: Record<string, string> } = {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; stop: () => Promise<void>; env: Record<string, string> }> {
   await ensureAdminBuilt();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ge-admin-'));
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  /** The server's database, uploads and secret, for a second process on the same data (e.g. the Local API in a benchmark). */
+  const env: Record<string, string> = {
+    DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
+    UPLOADS_DIR: path.join(dir, 'uploads'),
+    PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+  };
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
-      DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
-      UPLOADS_DIR: path.join(dir, 'uploads'),
-      PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+      ...env,
       SITE_BUILD_PAYLOAD_URL: url,
       ...options.env,
     },
@@ -74,7 +78,7 @@ export async function startAdminServer(
     await stop();
     throw new Error(`${(error as Error).message}\n--- next start ---\n${log.slice(-3000)}`);
   }
-  return { url, stop };
+  return { url, stop, env };
 }
 
 async function waitFor(url: string, log: () => string, timeoutMs = 120_000): Promise<void> {
