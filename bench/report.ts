@@ -108,7 +108,7 @@ function cms(c: Row | undefined): string {
     return [name, concurrency, `${a.p50} / ${a.p95} / ${a.p99} ms`, a.requestsPerSecond, `${b.p50} / ${b.p99} ms`, `${fmt(v.p50VsBaseline)}×`];
   });
   return [
-    `${c.articles} published articles in the CMS (production \`next start\`, SQLite, job runner on), the site built by its rebuild jobs and served as by \`npm start\`.`,
+    `${fmt(c.articles)} published articles in the CMS (production \`next start\`, SQLite, job runner on), the site built by its rebuild jobs and served as by \`npm start\`.`,
     '',
     table(
       ['from the editor’s click', `median of ${live.samples}`, 'samples', 'vs building the site directly'],
