@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 
 import { coverageCheck } from './src/site/integrations/coverage-check.ts';
 import { pagefindIntegration } from './src/site/integrations/pagefind.mjs';
+import { securityHeaders } from './src/site/integrations/security-headers.ts';
 
 const base = process.env.SITE_BASE ?? '/binh-dang-gioi/';
 /** Public origin of the portal (canonical URLs, sitemap, RSS, Open Graph). */
@@ -22,11 +23,13 @@ export default defineConfig({
   base,
   site,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // No inline style or script anywhere, so the CSP can forbid them (src/domain/security-headers.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Every page is static (dist/client/) except the draft preview, which is
   // rendered on request by the Node server in dist/server/ (see scripts/serve-site.ts).
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }), pagefindIntegration(), coverageCheck()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }), pagefindIntegration(), coverageCheck(), securityHeaders()],
   image: {
     // Images come from the CMS and are turned into AVIF/WebP at build time.
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) }],

@@ -12,6 +12,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 
+import { siteSecurityHeaders } from '../src/domain/security-headers';
 import { PREVIEW_SEGMENT } from '../src/domain/site-paths';
 import { RenderServer } from './lib/render-server';
 import { clientDir } from './lib/site-dist';
@@ -46,7 +47,10 @@ export function serveSite(options: { dir: string; base: string; port: number; ho
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const renderer = new RenderServer(path.resolve(options.dir), { ...process.env, ...options.env, SITE_BASE: base });
   const onRequest = [`${base}${PREVIEW_SEGMENT}/`, `${base}_image`];
+  // Over plain HTTP (this server) HSTS would be ignored; a TLS proxy in front adds it from _headers / the nginx snippet.
+  const security = siteSecurityHeaders({ https: false });
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;
     try {
@@ -71,6 +75,8 @@ export function serveSite(options: { dir: string; base: string; port: number; ho
       return;
     }
     let file = path.join(root, pathname.slice(base.length));
+    // The headers file is for the host, not for readers.
+    if (file === path.join(root, '_headers')) file = path.join(root, '_khong-co');
     if (file !== root && !file.startsWith(`${root}${path.sep}`)) {
       res.writeHead(403).end();
       return;
@@ -97,8 +103,6 @@ export function serveSite(options: { dir: string; base: string; port: number; ho
     res.writeHead(status, {
       'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': info.size,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'strict-origin-when-cross-origin',
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

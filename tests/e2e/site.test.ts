@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
 import { clientDir } from '../../scripts/lib/site-dist';
+import { CONTENT_SECURITY_POLICY } from '../../src/domain/security-headers';
 import { serveSite } from '../../scripts/serve-site';
 import { seedDemoContent } from '../../src/seed/seed';
 import { startHttpCms, type HttpCms } from '../site/support/http-cms';
@@ -163,6 +164,34 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
     };
     await walk(clientDir(DIST));
     expect(offenders).toEqual([]);
+  });
+
+  it('a strict Content-Security-Policy (no inline script or style) holds on every template, search included', async () => {
+    const templates = ['', 'bai-viet/', 'quy/', 'guong-dien-hinh/', 'tai-lieu/', 'bao-cao/', 'tro-giup/', 'tim-kiem/?q=gia%20dinh', 'khong-co-trang-nay/'];
+    const first = (await browser.newContext()).request;
+    const headers = (await first.get(url())).headers();
+    expect(headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+    const page = await phonePage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+    const articleHref = await (async () => {
+      await page.goto(url('bai-viet/'));
+      return page.locator('main article a, main .cards a').first().getAttribute('href');
+    })();
+    for (const template of [...templates, articleHref!.replace(BASE, '')]) {
+      await page.goto(url(template));
+      if (template.startsWith('tim-kiem')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+    }
+    expect(violations).toEqual([]);
+    // The other hosts get the same headers, written by the build.
+    expect(await readFile(path.join(clientDir(DIST), '_headers'), 'utf8')).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`);
+    expect(await readFile(path.join(DIST, 'nginx-security-headers.conf'), 'utf8')).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`);
+    expect((await first.get(url('_headers'))).status()).toBe(404);
+    await page.context().close();
   });
 
   it('axe-core finds no WCAG 2.2 AA violation on any template, light and dark', async () => {
