@@ -149,6 +149,30 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
     await page.context().close();
   });
 
+  it('no secret, draft or staff e-mail address is anywhere in dist/ (pages, data files, the preview server bundle)', async () => {
+    const staffEmails = (await cms.payload.find({ collection: 'users', depth: 0, limit: 100 })).docs.map((u) => u.email);
+    expect(staffEmails.length).toBeGreaterThan(0);
+    const secret = process.env.PAYLOAD_SECRET!;
+    const leaks: string[] = [];
+    let scanned = 0;
+    for (const entry of await readdir(DIST, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !/\.(html|xml|json|csv|txt|js|mjs|css|conf|map)$|^_headers$/.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const text = await readFile(file, 'utf8');
+      scanned++;
+      const where = path.relative(DIST, file);
+      if (text.includes(secret)) leaks.push(`${where}: PAYLOAD_SECRET`);
+      for (const email of staffEmails) if (text.includes(email)) leaks.push(`${where}: ${email}`);
+      for (const title of draftTitles) if (text.includes(title)) leaks.push(`${where}: draft "${title}"`);
+      // Our own pages and data carry no e-mail address at all (vendor files such as Pagefind's credit their authors).
+      if (!where.includes(`${path.sep}pagefind${path.sep}`) && /\.(html|xml|json|csv|txt)$/.test(entry.name)) {
+        for (const m of text.matchAll(/[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2,}/gi)) leaks.push(`${where}: e-mail ${m[0]}`);
+      }
+    }
+    expect(scanned).toBeGreaterThan(100);
+    expect(leaks).toEqual([]);
+  });
+
   it('no page but search ships client JavaScript', async () => {
     const offenders: string[] = [];
     const walk = async (dir: string): Promise<void> => {

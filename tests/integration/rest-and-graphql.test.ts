@@ -104,4 +104,19 @@ describe(`GraphQL on ${backendLabel[backend]}`, () => {
     expect(users.errors?.length ?? 0).toBeGreaterThan(0);
     expect(users.data?.Users ?? null).toBeNull();
   });
+
+  it('refuses a query over the cost limit before running it, and answers the same query within it', async () => {
+    const post = graphqlPost(Promise.resolve(ctx.cms.config));
+    const query = async (q: string) =>
+      (await (
+        await post(new Request('http://localhost:3000/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) }))
+      ).json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: Articles(limit: 10) { docs { id title slug excerpt topics { id title slug } } }`).join(' ')} }`;
+    const small = await query(aliases(2));
+    expect(small.errors ?? []).toEqual([]);
+    expect(Object.keys(small.data ?? {})).toHaveLength(2);
+    const huge = await query(aliases(200));
+    expect(huge.data ?? null).toBeNull();
+    expect(huge.errors?.[0]?.message).toMatch(/complexity/i);
+  });
 });
