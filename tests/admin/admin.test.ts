@@ -61,6 +61,8 @@ beforeAll(async () => {
       SITE_REBUILD_DEBOUNCE_MS: '1000',
       // A new school has no past quarters to show; the strict check is tested in tests/site.
       COVERAGE_STRICT: 'false',
+      // Room for this suite's own logins; step 7 then runs into the limit.
+      LOGIN_RATE_LIMIT: '40',
     },
   });
   site = await serveSite({ dir: DIST, base: BASE, port: sitePort, env: { PAYLOAD_URL: proxy.url } });
@@ -345,5 +347,25 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
       proxy.restore();
       await page.context().close();
     }
+  });
+
+  it('7. one address trying password after password, account after account, is stopped (429, said in Vietnamese)', async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 60 && last?.status !== 429; i++) {
+      last = await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `khong-co-${i}@truong.test`, password: 'doan-mo' }),
+      });
+    }
+    expect(last?.status).toBe(429);
+    expect(last?.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await last!.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain('Quá nhiều lần đăng nhập');
+    // Even the right password waits, and the login form says why.
+    const page = await newPage();
+    await login(page, ACCOUNTS.editor);
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain('Quá nhiều lần đăng nhập');
+    await shots(page, '7-login-rate-limited');
+    await page.context().close();
   });
 });
