@@ -19,6 +19,7 @@ import { ColumnSettings } from './src/cms/globals/ColumnSettings';
 import { SiteBuildStatus } from './src/cms/site-build/status-global';
 import { rebuildSiteTask } from './src/cms/site-build/task';
 import { REBUILD_QUEUE } from './src/cms/site-build/request';
+import { allowedOrigins } from './src/domain/allowed-origins';
 import { resolveSecret } from './src/domain/secret-policy';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -32,6 +33,9 @@ if (!secret.ok) throw new Error(secret.message);
 export default buildConfig({
   secret: secret.secret,
   serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
+  // The session cookie counts only from these origins, and only they get CORS answers (src/domain/allowed-origins.ts).
+  csrf: allowedOrigins(process.env),
+  cors: allowedOrigins(process.env),
   admin: {
     user: 'users',
     // Gravatar would load from outside; school networks may block it.

@@ -170,6 +170,9 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
 
   it('1. a contributor writes an article with a cover uploaded in the admin, saves a draft, and cannot publish', async () => {
     const page = await signedIn(ACCOUNTS.contributor);
+    // The session cookie as production sets it: Secure, HttpOnly, SameSite=Lax.
+    const session = (await page.context().cookies()).find((c) => c.name === 'payload-token');
+    expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
     // Articles autosave: opening "create" makes the draft at once.
     await page.goto(`${server.url}/admin/collections/articles/create`);
     await page.waitForURL(/\/admin\/collections\/articles\/\d+/);
@@ -188,7 +191,15 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
     await page.locator('[data-lexical-editor="true"]').first().click();
     await page.keyboard.type(BODY);
 
-    const saved = async () => (await (await page.request.get(`${server.url}/api/articles/${articleId}?draft=true&depth=1`)).json()) as { title?: string; _status?: string; body?: unknown; cover?: { alt?: string; mimeType?: string } };
+    // Read back as the contributor, through the API with a token (the session cookie is for the browser only: CSRF).
+    const contributorToken = await apiToken(ACCOUNTS.contributor);
+    const saved = async () =>
+      (await (await fetch(`${server.url}/api/articles/${articleId}?draft=true&depth=1`, { headers: { authorization: `JWT ${contributorToken}` } })).json()) as {
+        title?: string;
+        _status?: string;
+        body?: unknown;
+        cover?: { alt?: string; mimeType?: string };
+      };
     await expect.poll(async () => (await saved()).title, { timeout: 20_000 }).toBe(TITLE);
     await expect.poll(async () => JSON.stringify((await saved()).body ?? ''), { timeout: 20_000 }).toContain('cùng dọn dẹp');
     await expect.poll(async () => (await saved()).cover?.alt, { timeout: 20_000 }).toBe(COVER_ALT);

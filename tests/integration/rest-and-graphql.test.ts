@@ -81,6 +81,31 @@ describe(`REST on ${backendLabel[backend]}`, () => {
   });
 });
 
+describe(`CSRF and CORS on ${backendLabel[backend]}`, () => {
+  const withCookie = async (token: string, headers: Record<string, string>) => {
+    const request = new Request('http://localhost:3000/api/users/me', { headers: { cookie: `payload-token=${token}`, ...headers } });
+    const response = await handleEndpoints({ config: ctx.cms.config, request });
+    return { response, json: (await response.json()) as { user: { email: string } | null } };
+  };
+
+  it('the session cookie counts from the CMS’s own origin, and not from another site’s page', async () => {
+    const token = await login(String(ctx.staff.editor.email));
+    expect((await withCookie(token, { origin: 'http://localhost:3000' })).json.user?.email).toBe(ctx.staff.editor.email);
+    expect((await withCookie(token, { 'sec-fetch-site': 'same-origin' })).json.user?.email).toBe(ctx.staff.editor.email);
+    expect((await withCookie(token, { origin: 'https://evil.example' })).json.user).toBeNull();
+    expect((await withCookie(token, { 'sec-fetch-site': 'cross-site' })).json.user).toBeNull();
+  });
+
+  it('answers cross-origin (CORS) only to the allowed origins', async () => {
+    const token = await login(String(ctx.staff.editor.email));
+    const allowed = await withCookie(token, { origin: 'http://127.0.0.1:3000' });
+    expect(allowed.response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+    const foreign = await withCookie(token, { origin: 'https://evil.example' });
+    expect(foreign.response.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    expect(foreign.response.headers.get('access-control-allow-origin')).not.toBe('*');
+  });
+});
+
 describe(`GraphQL on ${backendLabel[backend]}`, () => {
   it('anonymous queries see only published articles and no users', async () => {
     const published = await createDoc(ctx.cms.payload, 'articles', { status: 'published', by: ctx.staff.editor, title: 'GraphQL công khai' });

@@ -24,6 +24,8 @@ export const Users: CollectionConfig = {
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     useAPIKey: true,
+    // Secure (HTTPS only; browsers also allow localhost) in production, unless a LAN without TLS says COOKIE_SECURE=false.
+    cookies: { secure: process.env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== 'false', sameSite: 'Lax' },
   },
   access: {
     admin: ({ req }) => Boolean(req.user),
