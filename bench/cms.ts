@@ -28,6 +28,7 @@ import { freePort } from '../scripts/lib/ports';
 import { serveSite } from '../scripts/serve-site';
 import { toLexical } from '../src/seed/lexical';
 import { ACCOUNTS, startAdminServer } from '../tests/admin/support/admin-server';
+import { apiClient, loginToken, seedPublishedArticles } from './support/cms-client';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, '.astro/bench-cms/dist');
@@ -93,38 +94,13 @@ export async function benchCms() {
   });
   let site: Server | undefined;
   try {
-    const token = await login(server.url);
-    const api = async (method: string, route: string, body?: unknown) => {
-      const response = await fetch(`${server.url}${route}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${await response.text()}`);
-      return (await response.json()) as Record<string, unknown> & { doc?: { id: number } };
-    };
+    const token = await loginToken(server.url, ACCOUNTS.admin.email, ACCOUNTS.admin.password);
+    const api = apiClient(server.url, token);
     const buildStatus = async () => (await api('GET', '/api/globals/site-build-status')) as { state?: string; lastSuccessAt?: string; lastStartedAt?: string };
 
     // 1,000 published articles, spread over the quarters since 2022, through REST as editors would.
     console.log(`[bench cms] ${ARTICLES} articles through REST…`);
-    const start = Date.parse('2022-01-05T02:00:00Z');
-    const span = Date.now() - 86_400_000 - start;
-    let made = 0;
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (made < ARTICLES) {
-          const i = made++;
-          await api('POST', '/api/articles', {
-            title: `Bài viết đo hiệu năng số ${i + 1}: chia sẻ việc nhà`,
-            excerpt: 'Bài viết mẫu cho phép đo.',
-            body: toLexical(['Bình đẳng giới bắt đầu từ những việc nhỏ trong gia đình.', 'Cả nhà cùng nấu ăn, cùng dọn dẹp.']),
-            audiences: ['parents'],
-            publishedAt: new Date(start + (span * i) / ARTICLES).toISOString(),
-            _status: 'published',
-          });
-        }
-      }),
-    );
+    await seedPublishedArticles(api, ARTICLES);
     // The seeding queued rebuilds; wait for one that started after the last article and succeeded.
     const seededAt = new Date().toISOString();
     for (;;) {
@@ -202,15 +178,6 @@ export async function benchCms() {
     await server.stop();
     await rm(path.dirname(DIST), { recursive: true, force: true });
   }
-}
-
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password }),
-  });
-  return ((await response.json()) as { token: string }).token;
 }
 
 /**
