@@ -22,7 +22,7 @@ export const Articles: CollectionConfig = {
   versions: editorialVersions({ autosave: true }),
   defaultSort: '-publishedAt',
   fields: [
-    { name: 'title', type: 'text', label: 'Tiêu đề', required: true },
+    { name: 'title', type: 'text', label: 'Tiêu đề', required: true, maxLength: 250 },
     {
       name: 'excerpt',
       type: 'textarea',

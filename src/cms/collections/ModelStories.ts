@@ -21,7 +21,7 @@ export const ModelStories: CollectionConfig = {
   versions: editorialVersions({ autosave: false }),
   defaultSort: '-publishedAt',
   fields: [
-    { name: 'title', type: 'text', label: 'Tiêu đề', required: true },
+    { name: 'title', type: 'text', label: 'Tiêu đề', required: true, maxLength: 250 },
     {
       name: 'kind',
       type: 'select',

@@ -31,7 +31,7 @@ export const TeachingResources: CollectionConfig = {
   versions: editorialVersions({ autosave: false }),
   defaultSort: '-publishedAt',
   fields: [
-    { name: 'title', type: 'text', label: 'Tiêu đề', required: true },
+    { name: 'title', type: 'text', label: 'Tiêu đề', required: true, maxLength: 250 },
     { name: 'summary', type: 'textarea', label: 'Tóm tắt', maxLength: 500 },
     {
       type: 'row',

@@ -1,12 +1,19 @@
 import type { Endpoint, GlobalConfig, TextFieldSingleValidation } from 'payload';
 
-import { isQuarterId } from '../../domain/quarter-id';
+import { isQuarterId, parseQuarterId } from '../../domain/quarter-id';
+import { compareQuarters, quarterIdOf, quarterOf } from '../../domain/quarters';
 import { COLUMN_COLLECTIONS } from '../../domain/vocabulary';
 import { isAdmin, isStaff } from '../access/roles';
 import { rebuildAfterSettings } from '../site-build/hooks';
 
-const validQuarter: TextFieldSingleValidation = (value) =>
-  value && isQuarterId(value) ? true : 'Nhập quý theo dạng NĂM-Qn, ví dụ 2022-Q1.';
+const validQuarter: TextFieldSingleValidation = (value) => {
+  if (!value || !isQuarterId(value)) return 'Nhập quý theo dạng NĂM-Qn, ví dụ 2022-Q1.';
+  // A start in the future would make every report fail: nothing to measure yet.
+  if (compareQuarters(parseQuarterId(value), quarterOf(new Date())) > 0) {
+    return `Quý bắt đầu không được sau quý hiện tại (${quarterIdOf(new Date())}).`;
+  }
+  return true;
+};
 
 /**
  * GET /api/globals/column-settings/policy: the public part of the settings,
