@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ServerProps } from 'payload';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { CoveragePanel } from '../../src/cms/admin/CoveragePanel';
 import { ReminderBanner } from '../../src/cms/admin/CoverageReminder';
@@ -31,7 +31,16 @@ describe(`the admin dashboard's coverage panel on ${backendLabel[backend]}`, () 
   });
 
   it('explains instead of failing when the settings are unusable', async () => {
-    await cms.payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2999-Q1' } });
+    // The settings refuse a start quarter in the future, so this one is saved while the
+    // clock says 3000 (only Date is faked); back in the present, it lies in the future.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('3000-01-15T00:00:00Z'));
+      await cms.payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2999-Q1' } });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await cms.payload.findGlobal({ slug: 'column-settings', depth: 0 })).reportingStartQuarter).toBe('2999-Q1');
     const html = await render();
     expect(html).toContain('Không lập được báo cáo');
     expect(html).toContain('nằm sau quý hiện tại');
