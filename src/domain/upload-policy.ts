@@ -4,6 +4,8 @@
  * and the pixel count (sharp), then asks this module.
  */
 
+import { slugify } from './slug';
+
 export type AllowedType = { mime: string; extensions: readonly string[]; label: string };
 
 export type UploadPolicy = {
@@ -128,10 +130,17 @@ export function checkUpload(policy: UploadPolicy, file: UploadCandidate): Upload
   return { ok: true, type, filename: withExtension(file.filename, type) };
 }
 
-/** Keeps the name but makes its extension agree with the bytes. */
+/**
+ * The name the file is stored under: the base name only (no folders, so no
+ * `../`), as a slug (Vietnamese letters folded, `đ` → `d`; no NUL, spaces or
+ * shell characters; at most 80 characters, so never too long for the file
+ * system), with the extension the bytes call for. "Ảnh đẹp.PNG" of a JPEG
+ * becomes "anh-dep.jpg".
+ */
 function withExtension(filename: string, type: AllowedType): string {
-  const dot = filename.lastIndexOf('.');
-  const stem = dot > 0 ? filename.slice(0, dot) : filename;
-  const ext = dot > 0 ? filename.slice(dot + 1).toLowerCase() : '';
-  return type.extensions.includes(ext) ? filename : `${stem}.${type.extensions[0]}`;
+  const base = filename.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+  return `${slugify(stem) || 'tep'}.${type.extensions.includes(ext) ? ext : type.extensions[0]}`;
 }

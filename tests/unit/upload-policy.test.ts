@@ -18,6 +18,19 @@ describe('checkUpload', () => {
     expect(noExt).toMatchObject({ ok: true, filename: 'giao-an.pdf' });
   });
 
+  it('stores the file under a safe name: base name only, Vietnamese folded, no NUL, at most 80 characters', () => {
+    const name = (filename: string) => (checkUpload(images, { filename, size: 1000, detectedMime: 'image/jpeg', pixels: 1000 }) as { filename: string }).filename;
+    expect(name('Ảnh đẹp Ngày 8-3.JPG')).toBe('anh-dep-ngay-8-3.jpg');
+    expect(name('../../../etc/passwd.jpg')).toBe('passwd.jpg');
+    expect(name('..\\..\\windows\\anh.jpeg')).toBe('anh.jpeg');
+    expect(name('anh\u0000.jpg.exe')).toBe('anh-jpg.jpg');
+    expect(name('.htaccess')).toBe('htaccess.jpg');
+    expect(name('????.jpg')).toBe('tep.jpg');
+    const long = name(`${'ảnh-đẹp-'.repeat(40)}.jpg`);
+    expect(long.length).toBeLessThanOrEqual(84);
+    expect(long).toMatch(/^anh-dep(-anh-dep)*\.jpg$/);
+  });
+
   it('refuses unknown bytes, whatever the name says', () => {
     const v = checkUpload(images, { filename: 'anh.jpg', size: 1000, detectedMime: undefined });
     expect(v).toMatchObject({ ok: false, reason: 'type' });
