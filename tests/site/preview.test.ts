@@ -181,6 +181,35 @@ describe('draft preview', () => {
     expect((await fetch(download!)).headers.get('content-type')).toContain('application/pdf');
   });
 
+  it('renders script and HTML typed into any field as inert text, and drops javascript: links', async () => {
+    const link = (url: string, text: string) => ({
+      type: 'paragraph',
+      version: 1,
+      children: [{ type: 'link', version: 3, fields: { linkType: 'custom', url, newTab: false }, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }],
+    });
+    const hostile = await cms.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: {
+        title: '<script>alert("tieu-de")</script> Bình đẳng',
+        excerpt: '<img src=x onerror=alert("tom-tat")>',
+        body: { root: { type: 'root', version: 1, children: [link('javascript:alert("lien-ket")', 'bấm vào đây'), link('https://moet.gov.vn/', 'Bộ GD&ĐT')] } } as never,
+        _status: 'draft',
+      },
+    });
+    const html = await (await preview(hostile.id, await tokenOf(String(staff.editor.email)))).text();
+    const article = /<article[\s\S]*?<\/article>/.exec(html)![0];
+    expect(article).toContain('&lt;script&gt;alert(&quot;tieu-de&quot;)&lt;/script&gt; Bình đẳng');
+    // Quoted attribute values (meta tags) and JSON-LD (which escapes "<" as \u003c) hold the text inertly; outside them, no element may appear.
+    const markup = html.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '').replace(/="[^"]*"/g, '=""');
+    expect(markup).not.toMatch(/<script>alert|<img src=x|<[^>]+\sonerror=/);
+    // In attributes the quotes are escaped, so the value cannot end early and start a tag.
+    expect(html).toContain('<meta property="og:title" content="<script>alert(&quot;tieu-de&quot;)</script> Bình đẳng">');
+    expect(article).not.toContain('javascript:');
+    expect(article).toContain('bấm vào đây');
+    expect(article).toContain('href="https://moet.gov.vn/"');
+  });
+
   it('answers 404 for an unknown item or a collection the site does not show', async () => {
     const token = await tokenOf(String(staff.editor.email));
     expect((await preview(999_999, token)).status).toBe(404);
