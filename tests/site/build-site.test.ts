@@ -21,6 +21,8 @@ let url = '';
 const BAD_FIELDS = { id: 41, title: 'Bài lỗi', slug: 'bai-loi', audiences: ['aliens'], topics: [], updatedAt: '2026-01-01T00:00:00.000Z', _status: 'published' };
 const MISSING_COVER = { ...BAD_FIELDS, audiences: [], publishedAt: '2025-01-01T00:00:00.000Z', cover: 999 };
 let article: Record<string, unknown> = BAD_FIELDS;
+/** When set, the CMS answers this many more requests and then drops every connection (it went away mid-build). */
+let answersLeft: number | undefined;
 /** What the real CMS's public settings endpoint answers. */
 const PUBLIC_SETTINGS = {
   school: { name: 'Trường THCS Thử nghiệm', district: '' },
@@ -34,6 +36,10 @@ beforeAll(async () => {
   await writeFile(MARKER, '<p>bản dựng trước</p>');
   // A CMS whose only article has no publication date and an unknown audience.
   server = createServer((req, res) => {
+    if (answersLeft !== undefined && answersLeft-- <= 0) {
+      req.socket.destroy();
+      return;
+    }
     const u = new URL(req.url ?? '/', 'http://x');
     if (u.pathname === '/api/globals/column-settings/policy') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -64,6 +70,22 @@ describe('build:site', () => {
     expect(result.message).toContain('Cannot reach the CMS');
     expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
   });
+
+  it('a CMS that goes away in the middle of the build fails it clearly; dist/ untouched', async () => {
+    article = { ...BAD_FIELDS, audiences: [], publishedAt: '2025-02-01T00:00:00.000Z' };
+    answersLeft = 2; // the reachability check and one more, then nothing
+    try {
+      const result = await buildSite({ dist: DIST, env: { PAYLOAD_URL: url, COVERAGE_STRICT: 'false' }, quiet: true });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.message).toContain('Không kết nối được CMS');
+      expect(result.message).toContain('dist/ cũ được giữ nguyên');
+      expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
+    } finally {
+      answersLeft = undefined;
+      article = BAD_FIELDS;
+    }
+  }, 120_000);
 
   it('a document the site cannot render fails the build naming collection, document and field; dist/ untouched', async () => {
     const result = await buildSite({ dist: DIST, env: { PAYLOAD_URL: url, COVERAGE_STRICT: 'false' }, quiet: true });
