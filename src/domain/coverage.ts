@@ -12,6 +12,7 @@
  *   (`firstPublishedAt`, else `publishedAt`) no later than that quarter's end;
  *   otherwise it is late there and counts nowhere.
  */
+import { isIsoInstant } from './instant';
 import {
   compareQuarters,
   daysLeftInQuarter,
@@ -99,24 +100,13 @@ export type CoverageInput = {
 };
 
 function parseInstant(value: string, what: string): Date {
-  // Only full ISO 8601 timestamps with a zone: "2022-03-31" alone would be read as UTC midnight,
-  // which is 07:00 in Vietnam, a silent shift a report must not make.
-  const iso = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-  const match = iso.exec(value);
-  const date = new Date(value);
-  if (!match || Number.isNaN(date.getTime()) || !isCalendarDate(+match[1]!, +match[2]!, +match[3]!)) {
+  if (!isIsoInstant(value)) {
     throw new CoverageInputError(
       `${what}: "${value}" không phải thời điểm hợp lệ (cần dạng ISO 8601 có múi giờ, ví dụ 2022-03-31T09:00:00+07:00). ` +
         `Not a valid ISO 8601 timestamp with a time zone.`,
     );
   }
-  return date;
-}
-
-/** Date would silently roll 2022-02-30 over to 2 March. */
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return new Date(value);
 }
 
 function validatePolicy(policy: CoveragePolicy, now: Date): { start: Quarter; min: number; counted: Set<string> } {

@@ -34,6 +34,16 @@ describe(`bad input on ${backendLabel[backend]}`, () => {
     expect(after.minimumItemsPerQuarter).toBe(before.minimumItemsPerQuarter);
   });
 
+  it('impossible publication dates are refused, and no item is created', async () => {
+    const { payload } = ctx.cms;
+    for (const publishedAt of ['2026-02-30T00:00:00.000Z', '2026-13-01T00:00:00.000Z', 'hôm qua']) {
+      const count = (await payload.count({ collection: 'articles', where: {} })).totalDocs;
+      const message = await refusal(() => payload.create({ collection: 'articles', data: { ...minimalData.articles, publishedAt, _status: 'published' } as never }));
+      expect(message, publishedAt).toMatch(/Ngày đăng|publishedAt|ngày/i);
+      expect((await payload.count({ collection: 'articles', where: {} })).totalDocs).toBe(count);
+    }
+  });
+
   it('a title of 10,000 characters is refused on publish, and no item is created', async () => {
     const { payload } = ctx.cms;
     for (const collection of ['articles', 'model-stories', 'teaching-resources'] as const) {

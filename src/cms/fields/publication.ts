@@ -1,6 +1,7 @@
-import type { CheckboxField, DateField, FieldHook } from 'payload';
+import type { CheckboxField, DateField, DateFieldValidation, FieldHook } from 'payload';
 
 import { nobody } from '../access/roles';
+import { isIsoInstant } from '../../domain/instant';
 
 /**
  * The dates the quarterly coverage check reads. `publishedAt` is what readers
@@ -39,8 +40,16 @@ export function publishedAtField(): DateField {
       description: 'Ngày hiển thị trên trang và dùng để xếp bài vào quý. Để trống: lấy thời điểm xuất bản.',
     },
     hooks: { beforeChange: [defaultToNowWhenPublishing] },
+    validate: validInstant,
   };
 }
+
+/** A real calendar date (not 30/02, which Date would turn into 2 March), or empty. */
+const validInstant: DateFieldValidation = (value) => {
+  if (value === null || value === undefined || (value as unknown) === '') return true;
+  const iso = value instanceof Date ? value.toISOString() : String(value);
+  return isIsoInstant(iso) ? true : `Ngày đăng "${iso}" không phải ngày giờ hợp lệ. Hãy chọn lại ngày trong lịch.`;
+};
 
 export function firstPublishedAtField(): DateField {
   return {
