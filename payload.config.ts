@@ -30,12 +30,14 @@ const isNextBuild = process.env.NEXT_PHASE === 'phase-production-build';
 const secret = resolveSecret(isNextBuild ? { ...process.env, NODE_ENV: 'development' } : process.env);
 if (!secret.ok) throw new Error(secret.message);
 
+const trustedOrigins = allowedOrigins(process.env);
+
 export default buildConfig({
   secret: secret.secret,
   serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
   // The session cookie counts only from these origins, and only they get CORS answers (src/domain/allowed-origins.ts).
-  csrf: allowedOrigins(process.env),
-  cors: allowedOrigins(process.env),
+  csrf: trustedOrigins,
+  cors: trustedOrigins,
   admin: {
     user: 'users',
     // Gravatar would load from outside; school networks may block it.

@@ -29,6 +29,7 @@ import { serveSite } from '../scripts/serve-site';
 import { toLexical } from '../src/seed/lexical';
 import { ACCOUNTS, startAdminServer } from '../tests/admin/support/admin-server';
 import { apiClient, loginToken, seedPublishedArticles } from './support/cms-client';
+import { median, percentiles, round } from './support/stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, '.astro/bench-cms/dist');
@@ -37,8 +38,6 @@ const ARTICLES = Number(process.env.BENCH_CMS_ARTICLES ?? 1000);
 const SAMPLES = 5;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** autocannon reports p97.5, not p95. */
@@ -81,9 +80,7 @@ async function timeCalls(fn: () => Promise<unknown>, concurrency: number, total:
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const sorted = times.sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!, 2);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), requestsPerSecond: Math.round(times.length / elapsed) };
+  return { ...percentiles(times, 2), requestsPerSecond: Math.round(times.length / elapsed) };
 }
 
 export async function benchCms() {

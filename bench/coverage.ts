@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { buildCoverageReport, type CoverageItem } from '../src/domain/coverage';
+import { median, round } from './support/stats';
 
 const SIZES = (process.env.BENCH_COVERAGE_SIZES ?? '1000,100000,1000000').split(',').map(Number);
 
@@ -32,7 +33,6 @@ function makeItems(n: number): CoverageItem[] {
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function time(fn: () => unknown): number {
   const t0 = performance.now();
@@ -98,7 +98,6 @@ function measure(n: number): SizeResult {
   };
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function benchCoverage() {
   const sizes: SizeResult[] = SIZES.map((n) => {

@@ -18,13 +18,12 @@ import sharp from 'sharp';
 import { Media } from '../src/cms/collections/Media';
 import { SKIP_SITE_REBUILD } from '../src/cms/site-build/hooks';
 import { makeImage } from '../src/seed/generate-files';
+import { median, round } from './support/stats';
 
 const WIDTH = 4000;
 const HEIGHT = 3000;
 const RUNS = 5;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
   await fn(); // warm-up

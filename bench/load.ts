@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import { toLexical } from '../src/seed/lexical';
 import { ACCOUNTS, startAdminServer } from '../tests/admin/support/admin-server';
 import { apiClient, loginToken, seedPublishedArticles } from './support/cms-client';
+import { percentiles, round } from './support/stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ARTICLES = Number(process.env.BENCH_LOAD_ARTICLES ?? 1000);
@@ -25,13 +26,6 @@ const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const EDITORS = 20;
 const SAVES = 25;
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function percentiles(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
 
 export async function benchLoad() {
   const server = await startAdminServer({ env: { LOGIN_RATE_LIMIT: '1000' } });
