@@ -1,0 +1,35 @@
+/**
+ * `npm run backup -- --out FILE`: one .tar.gz with every collection, every
+ * version, the settings, all uploaded files and a checksummed manifest.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { getPayload } from 'payload';
+
+import { createBackup } from '../src/cms/backup/backup';
+import { exitWith, openCms } from './lib/open-cms';
+
+const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
+const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-');
+const out = path.resolve(values.out ?? path.join('backups', `sao-luu-${stamp}.tar.gz`));
+mkdirSync(path.dirname(out), { recursive: true });
+
+const config = await openCms();
+const payload = await getPayload({ config }).catch(exitWith);
+try {
+  console.log('Đang sao lưu…');
+  const manifest = await createBackup(payload, out);
+  const docs = Object.values(manifest.collections).reduce((n, c) => n + c.docs, 0);
+  const versions = Object.values(manifest.collections).reduce((n, c) => n + c.versions, 0);
+  const files = Object.values(manifest.files).reduce((n, c) => n + c, 0);
+  for (const warning of manifest.warnings) console.warn(`  ⚠ ${warning}`);
+  console.log(`Đã sao lưu ${docs} mục, ${versions} phiên bản, ${manifest.globals.length} phần cài đặt, ${files} tệp vào:\n  ${out}`);
+} catch (error) {
+  console.error(`\n✖ Sao lưu thất bại, không có tệp nào được tạo: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  await payload.destroy();
+}
+process.exit();

@@ -1,0 +1,272 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+import { upsertRow } from '@payloadcms/drizzle';
+import {
+  buildVersionCollectionFields,
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+  type SanitizedCollectionConfig,
+} from 'payload';
+
+import { ArchiveError, type Manifest, readArchive, stagingDirFor } from './archive';
+import { type Id, IdPlan, remapJob, remapReferences } from './relations';
+import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEY } from './scope';
+
+type Doc = Record<string, unknown> & { id: Id };
+
+/** The target database already holds content and the restore was not told to replace it. */
+export class NotEmptyError extends Error {
+  override name = 'NotEmptyError';
+}
+
+export type RestoreResult = {
+  manifest: Manifest;
+  docs: number;
+  versions: number;
+  files: number;
+  /** References to documents missing from the archive (kept on SQLite, emptied across databases). */
+  dangling: string[];
+  /** Folders of files that were in the way, moved aside rather than deleted. */
+  setAside: string[];
+};
+
+/**
+ * Loads an archive into `payload`'s database and uploads folders.
+ *
+ * 1. The whole archive is read and verified first; files go to a staging
+ *    folder. A damaged archive stops here, with nothing written.
+ * 2. All writes happen in one transaction (SQLite, and MongoDB replica sets):
+ *    a killed restore leaves the database as it was. Without transactions
+ *    (a standalone MongoDB) the marker RESTORE_MARKER_KEY stays behind and
+ *    the next restore asks for --replace instead of mixing two states.
+ * 3. The staged files take the uploads folders' place just before the commit;
+ *    files already there are moved aside, never deleted.
+ */
+export async function restoreBackup(payload: Payload, file: string, options: { replace?: boolean; log?: (line: string) => void } = {}): Promise<RestoreResult> {
+  const log = options.log ?? (() => {});
+  const collections = backedUpCollections(payload.config);
+  const uploadDirs = new Map(collections.filter((c) => c.upload).map((c) => [c.slug, c.upload.staticDir ?? '']));
+  const firstDir = [...uploadDirs.values()][0] ?? path.resolve('data', 'uploads', 'x');
+  const staging = stagingDirFor(path.dirname(firstDir), 'dang-khoi-phuc');
+
+  await removeAbandonedStaging(staging);
+  log('Đang kiểm tra bản sao lưu…');
+  const archive = await readArchive(file, staging);
+  try {
+    const content = contentOf(archive.json, archive.manifest, collections.map((c) => c.slug));
+    for (const entry of archive.files.keys())
+      if (!uploadDirs.has(entry.split('/')[1]!)) throw new ArchiveError(`tệp ${entry} không thuộc nhóm tải lên nào của phiên bản này`);
+    await assertCanWrite(payload, collections, Boolean(options.replace));
+
+    const plan = new IdPlan(archive.manifest.source.idType, payload.db.defaultIDType, new Map([...content].map(([slug, c]) => [slug, c.docs])));
+    const req = await createLocalReq({}, payload);
+    await initTransaction(req);
+    const result: RestoreResult = { manifest: archive.manifest, docs: 0, versions: 0, files: archive.files.size, dangling: [], setAside: [] };
+    let swap: FolderSwap | undefined;
+    try {
+      await payload.db.create({ collection: 'payload-kv', data: { key: RESTORE_MARKER_KEY, data: { startedAt: new Date().toISOString() } }, req, returning: false });
+      if (options.replace) await deleteEverything(payload, collections, req);
+      for (const collection of collections) {
+        const { docs, versions } = content.get(collection.slug) ?? { docs: [], versions: [] };
+        for (const doc of docs) await insertDoc(payload, collection, doc, plan, req);
+        for (const version of versions) await insertVersion(payload, collection, version, plan, req);
+        result.docs += docs.length;
+        result.versions += versions.length;
+        if (docs.length + versions.length > 0) log(`  ${collection.slug}: ${docs.length} mục, ${versions.length} phiên bản`);
+      }
+      for (const global of backedUpGlobals(payload.config)) {
+        const data = archive.json.get(`globals/${global.slug}.json`) as Record<string, unknown> | undefined;
+        if (data) await writeGlobal(payload, global.slug, remapReferences(global.flattenedFields, data, plan), req);
+      }
+      await payload.db.deleteMany({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } }, req });
+      swap = await swapUploadFolders(uploadDirs, staging);
+      await commitTransaction(req);
+    } catch (error) {
+      await killTransaction(req);
+      await swap?.undo();
+      throw error;
+    }
+    result.setAside = await swap.finish();
+    result.dangling = [...plan.dangling];
+    return result;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+type Content = Map<string, { docs: Doc[]; versions: Doc[] }>;
+
+function contentOf(json: Map<string, unknown>, manifest: Manifest, known: string[]): Content {
+  const content: Content = new Map();
+  for (const [slug, counts] of Object.entries(manifest.collections)) {
+    if (!known.includes(slug)) throw new ArchiveError(`bản sao lưu có nhóm nội dung "${slug}" mà phiên bản này không có`);
+    const docs = json.get(`collections/${slug}.json`) ?? [];
+    const versions = json.get(`versions/${slug}.json`) ?? [];
+    if (!Array.isArray(docs) || !Array.isArray(versions) || docs.length !== counts.docs || versions.length !== counts.versions)
+      throw new ArchiveError(`số mục của "${slug}" không khớp mục lục`);
+    content.set(slug, { docs: docs as Doc[], versions: versions as Doc[] });
+  }
+  return content;
+}
+
+async function assertCanWrite(payload: Payload, collections: SanitizedCollectionConfig[], replace: boolean) {
+  const marker = await payload.db.findOne({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } } });
+  if (marker && !replace)
+    throw new NotEmptyError('Lần khôi phục trước đã bị ngắt giữa chừng nên cơ sở dữ liệu chỉ có một phần dữ liệu. Chạy lại lệnh khôi phục với --replace để nạp lại từ đầu.');
+  if (replace) return;
+  const filled: string[] = [];
+  for (const collection of collections) {
+    const { totalDocs } = await payload.db.count({ collection: collection.slug });
+    if (totalDocs > 0) filled.push(`${collection.slug} (${totalDocs})`);
+  }
+  if (filled.length > 0)
+    throw new NotEmptyError(
+      `Cơ sở dữ liệu đích đã có nội dung: ${filled.join(', ')}. Không ghi gì cả. Hãy khôi phục vào một cơ sở dữ liệu trống, hoặc thêm --replace để XOÁ nội dung hiện có và thay bằng bản sao lưu.`,
+    );
+}
+
+async function deleteEverything(payload: Payload, collections: SanitizedCollectionConfig[], req: PayloadRequest) {
+  const all = { id: { exists: true } };
+  await payload.db.deleteMany({ collection: 'payload-locked-documents', where: all, req });
+  for (const collection of [...collections].reverse()) {
+    if (collection.versions) await payload.db.deleteVersions({ collection: collection.slug, where: all, req });
+    const where = collection.slug === 'payload-kv' ? { key: { not_equals: RESTORE_MARKER_KEY } } : all;
+    await payload.db.deleteMany({ collection: collection.slug, where, req });
+  }
+}
+
+async function insertDoc(payload: Payload, collection: SanitizedCollectionConfig, doc: Doc, plan: IdPlan, req: PayloadRequest) {
+  const { id, ...data } = collection.slug === 'payload-jobs' ? remapJob(doc, plan) : doc;
+  const newId = plan.id(collection.slug, id)!;
+  await payload.db.create({
+    collection: collection.slug,
+    customID: newId,
+    data: remapReferences(collection.flattenedFields, data, plan),
+    req,
+    returning: false,
+  });
+}
+
+async function insertVersion(payload: Payload, collection: SanitizedCollectionConfig, version: Doc, plan: IdPlan, req: PayloadRequest) {
+  const { id, parent, version: data, ...meta } = version as Doc & { parent: Id; version: Record<string, unknown> };
+  const { id: _versionOfId, ...versionData } = data;
+  const moved: Record<string, unknown> = { ...meta, parent: plan.id(collection.slug, parent), version: remapReferences(collection.flattenedFields, versionData, plan) };
+  if (payload.db.name === 'sqlite') {
+    // Payload's createVersion numbers versions itself; the row writer it uses keeps the archived id.
+    const adapter = payload.db as unknown as DrizzleAdapter;
+    const tableName = adapter.tableNameMap.get(`_${collection.slug.replaceAll('-', '_')}${adapter.versionsSuffix}`);
+    if (!tableName) throw new Error(`No versions table for ${collection.slug}`);
+    await upsertRow({
+      adapter: adapter as never,
+      collectionSlug: collection.slug,
+      customID: plan.keepIds ? id : undefined,
+      data: moved,
+      db: ((req.transactionID && adapter.sessions[await req.transactionID]?.db) || adapter.drizzle) as never,
+      fields: buildVersionCollectionFields(payload.config, collection, true),
+      ignoreResult: 'idOnly',
+      operation: 'create',
+      req,
+      tableName,
+    });
+    return;
+  }
+  // MongoDB: inserted oldest first, so Payload's own "latest" bookkeeping ends where the source's did.
+  await payload.db.createVersion({
+    autosave: Boolean(moved.autosave),
+    collectionSlug: collection.slug,
+    createdAt: String(moved.createdAt),
+    parent: moved.parent as Id,
+    publishedLocale: moved.publishedLocale as string | undefined,
+    req,
+    returning: false,
+    snapshot: moved.snapshot as true | undefined,
+    updatedAt: String(moved.updatedAt),
+    versionData: moved.version as never,
+  });
+}
+
+type DrizzleAdapter = {
+  tableNameMap: Map<string, string>;
+  versionsSuffix: string;
+  sessions: Record<string, { db: unknown } | undefined>;
+  drizzle: unknown;
+};
+
+async function writeGlobal(payload: Payload, slug: string, data: Record<string, unknown>, req: PayloadRequest) {
+  const existing = (await payload.db.findGlobal({ slug, req })) as Record<string, unknown> | null;
+  const exists = existing && Object.keys(existing).length > 0;
+  if (payload.db.name === 'sqlite') {
+    // SQLite's createGlobal stamps its own createdAt; the update puts the archived one back.
+    if (!exists) await payload.db.createGlobal({ slug, data: { ...data }, req, returning: false });
+    await payload.db.updateGlobal({ slug, data, req, returning: false });
+    return;
+  }
+  if (exists) {
+    const globals = (payload.db as unknown as { globals: { deleteOne(filter: object, options: object): Promise<unknown> } }).globals;
+    const session = req.transactionID ? (payload.db as unknown as { sessions: Record<string, unknown> }).sessions[await req.transactionID] : undefined;
+    await globals.deleteOne({ globalType: slug }, { session });
+  }
+  await payload.db.createGlobal({ slug, data, req, returning: false });
+}
+
+type FolderSwap = { undo(): Promise<void>; finish(): Promise<string[]> };
+
+/** Puts each staged folder in place of its live uploads folder; what was there is kept aside until the commit. */
+async function swapUploadFolders(dirs: Map<string, string>, staging: string): Promise<FolderSwap> {
+  const moved: { live: string; aside?: string }[] = [];
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const [slug, live] of dirs) {
+    const staged = path.join(staging, slug);
+    await mkdir(staged, { recursive: true });
+    await mkdir(path.dirname(live), { recursive: true });
+    let aside: string | undefined;
+    if (existsSync(live)) {
+      aside = `${live}.truoc-khoi-phuc-${stamp}`;
+      await rename(live, aside);
+    }
+    moved.push({ live, aside });
+    await rename(staged, live);
+  }
+  return {
+    async undo() {
+      for (const { live, aside } of moved.reverse()) {
+        await rm(live, { recursive: true, force: true });
+        if (aside) await rename(aside, live);
+      }
+    },
+    async finish() {
+      const kept: string[] = [];
+      for (const { aside } of moved) {
+        if (!aside) continue;
+        if ((await readdir(aside)).length === 0) await rm(aside, { recursive: true, force: true });
+        else kept.push(aside);
+      }
+      return kept;
+    },
+  };
+}
+
+/** Staging folders of restores that were killed (their process is gone). */
+async function removeAbandonedStaging(staging: string) {
+  const parent = path.dirname(staging);
+  const prefix = path.basename(staging).replace(/-\d+-[0-9a-f]+$/, '-');
+  for (const name of existsSync(parent) ? await readdir(parent) : []) {
+    const pid = name.startsWith(prefix) ? Number(/-(\d+)-[0-9a-f]+$/.exec(name)?.[1]) : NaN;
+    if (Number.isInteger(pid) && !isAlive(pid)) await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
