@@ -119,7 +119,11 @@ export async function readArchive(file: string, stagingDir: string): Promise<Rea
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const name = header.name;
-    const done = (error?: unknown) => (error ? extract.destroy(error as Error) : next());
+    const done = (error?: unknown) => {
+      if (!error) return next();
+      stream.on('error', () => undefined); // the entry stream dies with the archive; its error is reported once, below
+      extract.destroy(error as Error);
+    };
     if (header.type !== 'file') return done(new ArchiveError(`mục lạ trong bản sao lưu: ${name}`));
     if (seen.has(name) || (name === MANIFEST && manifestBytes)) return done(new ArchiveError(`mục lặp lại trong bản sao lưu: ${name}`));
     if (name === MANIFEST || (!name.startsWith('files/') && name.endsWith('.json'))) {
