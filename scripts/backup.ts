@@ -16,6 +16,8 @@ const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-');
 const out = path.resolve(values.out ?? path.join('backups', `sao-luu-${stamp}.tar.gz`));
 mkdirSync(path.dirname(out), { recursive: true });
 
+// All-or-nothing on SQLite too (see src/cms/database.ts).
+process.env.CMS_SQLITE_TRANSACTIONS = 'deferred';
 const config = await openCms();
 const payload = await getPayload({ config }).catch(exitWith);
 try {

@@ -31,6 +31,10 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
     return sqliteAdapter({
       client: { url: choice.url },
       push: env.NODE_ENV === 'test',
+      // Payload keeps SQLite transactions off by default (one connection, concurrent
+      // requests would wait on each other). The backup and restore commands, which
+      // run alone and need all-or-nothing, turn them on (see sqliteTransactions).
+      transactionOptions: sqliteTransactions(env),
       migrationDir: path.resolve('src/migrations/sqlite'),
       prodMigrations: migrations,
     });
@@ -42,6 +46,12 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
     connectOptions: { serverSelectionTimeoutMS: MONGO_TIMEOUT_MS, connectTimeoutMS: MONGO_TIMEOUT_MS },
   });
   return failFastWhenUnreachable(adapter, choice.url, choice.hosts);
+}
+
+/** `CMS_SQLITE_TRANSACTIONS=deferred|immediate`, set by scripts/backup.ts and scripts/restore.ts. */
+function sqliteTransactions(env: NodeJS.ProcessEnv): { behavior: 'deferred' | 'immediate' } | undefined {
+  const behavior = env.CMS_SQLITE_TRANSACTIONS;
+  return behavior === 'deferred' || behavior === 'immediate' ? { behavior } : undefined;
 }
 
 /**

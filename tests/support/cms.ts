@@ -65,7 +65,7 @@ export async function startTestCms(): Promise<TestCms> {
   };
 }
 
-function withDatabaseName(uri: string, name: string): string {
+export function withDatabaseName(uri: string, name: string): string {
   const [base, query] = uri.split('?', 2) as [string, string | undefined];
   const host = /^(mongodb(?:\+srv)?:\/\/[^/]+)/.exec(base)?.[1] ?? base;
   return `${host}/${name}${query ? `?${query}` : ''}`;

@@ -157,6 +157,8 @@ async function insertVersion(payload: Payload, collection: SanitizedCollectionCo
   const { id, parent, version: data, ...meta } = version as Doc & { parent: Id; version: Record<string, unknown> };
   const { id: _versionOfId, ...versionData } = data;
   const moved: Record<string, unknown> = { ...meta, parent: plan.id(collection.slug, parent), version: remapReferences(collection.flattenedFields, versionData, plan) };
+  // MongoDB stores "not the latest" by leaving the flag out; SQLite needs false, not NULL.
+  moved.latest = Boolean(meta.latest);
   if (payload.db.name === 'sqlite') {
     // Payload's createVersion numbers versions itself; the row writer it uses keeps the archived id.
     const adapter = payload.db as unknown as DrizzleAdapter;
