@@ -165,6 +165,21 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     expect(withNaturalKeys(b.json, ctx.cms.config), 'same content once ids are replaced by e-mails, file names and slugs').toEqual(
       withNaturalKeys((await readBackup(archiveA)).json, ctx.cms.config),
     );
+    // From the outside, on the new database: an account signs in with its old password, covers and topics resolve.
+    const probe = async (env: Record<string, string>) => {
+      const r = await run(bin('tsx'), ['tests/support/probe-cms.ts', String(ctx.staff.editor.email), 'mat-khau-thu-nghiem-1'], env, 120_000);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(/^PROBE (.*)$/m.exec(r.stdout)![1]!) as { login: boolean; articles: { cover: string | null; topics: unknown[] }[] };
+    };
+    const onTarget = await probe(t.env);
+    expect(onTarget.login, 'the editor signs in with the same password').toBe(true);
+    expect(onTarget.articles.filter((a) => a.cover).length).toBeGreaterThan(0);
+    expect(onTarget.articles.flatMap((a) => a.topics)).not.toContain(null);
+    const { docs } = await ctx.cms.payload.find({ collection: 'articles', depth: 1, limit: 0, pagination: false, draft: false, sort: 'slug' });
+    expect(onTarget.articles).toEqual(
+      docs.map((a) => ({ slug: a.slug, cover: a.cover && typeof a.cover === 'object' ? a.cover.filename : null, topics: ((a.topics ?? []) as unknown[]).map((x) => (x && typeof x === 'object' ? (x as { slug?: string }).slug : null)) })),
+    );
+
     const files = (m: Manifest) => m.entries.filter((e) => e.path.startsWith('files/')).sort((x, y) => x.path.localeCompare(y.path));
     expect(files(b.manifest), 'the same files, byte for byte').toEqual(files(manifestA));
   });
