@@ -21,6 +21,7 @@ import { rebuildSiteTask } from './src/cms/site-build/task';
 import { REBUILD_QUEUE } from './src/cms/site-build/request';
 import { allowedOrigins } from './src/domain/allowed-origins';
 import { resolveSecret } from './src/domain/secret-policy';
+import { storageFaultResponse } from './src/cms/hooks/storage-fault-response';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -53,6 +54,7 @@ export default buildConfig({
   },
   collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Users],
   globals: [ColumnSettings, SiteBuildStatus],
+  hooks: { afterError: [storageFaultResponse] },
   editor: lexicalEditor({}),
   db: databaseAdapter(),
   sharp,

@@ -37,6 +37,10 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
       transactionOptions: sqliteTransactions(env),
       migrationDir: path.resolve('src/migrations/sqlite'),
       prodMigrations: migrations,
+      // libsql's default is not to wait: a write would fail at once while another
+      // process (a backup, a sqlite3 shell) holds a lock. The wait is short because
+      // the local driver is synchronous: the server answers nobody while it waits.
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
     });
   }
   const adapter = mongooseAdapter({
@@ -47,6 +51,9 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
   });
   return failFastWhenUnreachable(adapter, choice.url, choice.hosts);
 }
+
+/** How long a write waits for another process's lock on the SQLite file before failing. */
+export const SQLITE_BUSY_TIMEOUT_MS = 3000;
 
 /** `CMS_SQLITE_TRANSACTIONS=deferred|immediate`, set by scripts/backup.ts and scripts/restore.ts. */
 function sqliteTransactions(env: NodeJS.ProcessEnv): { behavior: 'deferred' | 'immediate' } | undefined {
