@@ -1,16 +1,17 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
+import { handleEndpoints } from 'payload';
 import { describe, expect, it } from 'vitest';
 
-import { makeImage } from '../../src/seed/generate-files';
+import { makeDocument, makeImage, makeZip } from '../../src/seed/generate-files';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
 
 /**
  * Hostile uploads beyond the basic checks in uploads.test.ts: empty files, a
- * PNG whose header claims 50,000 × 50,000 pixels, and file names that try to
- * climb out of the uploads folder or break the file system.
+ * PNG whose header claims 50,000 × 50,000 pixels, file names that try to
+ * climb out of the uploads folder or break the file system, and polyglots.
  */
 const ctx = useCmsWithStaff();
 const file = (data: Buffer, name: string, mimetype: string) => ({ data, name, mimetype, size: data.length });
@@ -82,4 +83,46 @@ describe(`hostile uploads on ${backendLabel[backend]}`, () => {
     const added = outsideAfter.filter((f) => !outsideBefore.includes(f));
     for (const f of added) expect(f.startsWith(`${ctx.cms.uploadsDir}${path.sep}`), f).toBe(true);
   });
+
+  it('a polyglot (a real JPEG that is also an HTML page and a ZIP) is stored as an image and never served as a page', async () => {
+    const jpeg = await makeImage({ palette: ['#1b4965', '#cae9ff'], width: 320, height: 200 });
+    const html = Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>');
+    const zip = makeZip([{ name: 'index.html', data: html }]);
+    const polyglot = Buffer.concat([jpeg, html, zip]);
+    const { doc, error } = await attempt('media', file(polyglot, 'anh-bia.jpg', 'image/jpeg'));
+    expect(error?.message).toBeUndefined();
+    const media = doc as unknown as { filename: string; sizes: Record<string, { filename: string }> };
+
+    // What readers get (the site's copies) is re-encoded by sharp: the page inside is gone.
+    const made = Object.values(media.sizes).filter((size) => size.filename);
+    expect(made.length).toBeGreaterThan(0);
+    for (const size of made) {
+      const bytes = await readFile(path.join(ctx.cms.uploadsDir, 'media', size.filename));
+      expect(bytes.includes('<script'), size.filename).toBe(false);
+    }
+    // The original, as the CMS serves it: an image, with no sniffing and no script allowed.
+    const response = await handleEndpoints({ config: ctx.cms.config, request: new Request(`http://localhost:3000/api/media/file/${media.filename}`) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'none'/);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+  });
+
+  it('a PDF that also carries HTML is served as a PDF with no sniffing; an office file is a download', async () => {
+    const pdf = makeDocument('pdf', 'Phiếu học tập', ['Bình đẳng giới']);
+    const polyglot = Buffer.concat([pdf, Buffer.from('<html><script>alert(1)</script></html>')]);
+    const { doc, error } = await attempt('documents', file(polyglot, 'phieu.pdf', 'application/pdf'));
+    expect(error?.message).toBeUndefined();
+    const served = await handleEndpoints({ config: ctx.cms.config, request: new Request(`http://localhost:3000/api/documents/file/${doc!.filename}`) });
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toMatch(/script-src 'none'/);
+
+    const docx = makeDocument('docx', 'Giáo án', ['Bình đẳng giới']);
+    const office = await attempt('documents', file(docx, 'giao-an.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
+    const download = await handleEndpoints({ config: ctx.cms.config, request: new Request(`http://localhost:3000/api/documents/file/${office.doc!.filename}`) });
+    expect(download.headers.get('content-disposition')).toBe('attachment');
+  });
 });
+

@@ -7,6 +7,7 @@ import { createdByField } from '../fields/created-by';
 import { uploadDir } from '../uploads/upload-dir';
 import { rebuildAfterDelete, rebuildAfterFileUpdate } from '../site-build/hooks';
 import { verifyUpload } from '../uploads/verify-upload';
+import { fileResponseHeaders } from '../uploads/file-response-headers';
 
 const policy = documentPolicy(megabytesFromEnv(process.env.DOCUMENT_MAX_MB, 25));
 
@@ -17,6 +18,7 @@ export const Documents: CollectionConfig = {
   access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
   hooks: { beforeOperation: [verifyUpload(policy)], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
   upload: {
+    modifyResponseHeaders: fileResponseHeaders,
     staticDir: uploadDir('documents'),
     mimeTypes: DOCUMENT_TYPES.map((t) => t.mime),
   },

@@ -7,6 +7,7 @@ import { createdByField } from '../fields/created-by';
 import { uploadDir } from '../uploads/upload-dir';
 import { rebuildAfterDelete, rebuildAfterFileUpdate } from '../site-build/hooks';
 import { verifyUpload } from '../uploads/verify-upload';
+import { fileResponseHeaders } from '../uploads/file-response-headers';
 
 const policy = imagePolicy(
   megabytesFromEnv(process.env.MEDIA_MAX_MB, 10),
@@ -22,6 +23,7 @@ export const Media: CollectionConfig = {
   access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
   hooks: { beforeOperation: [verifyUpload(policy)], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
   upload: {
+    modifyResponseHeaders: fileResponseHeaders,
     staticDir: uploadDir('media'),
     mimeTypes: IMAGE_TYPES.map((t) => t.mime),
     focalPoint: true,
