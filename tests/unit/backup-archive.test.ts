@@ -71,6 +71,10 @@ describe('backup archive', () => {
     await rm(target, { recursive: true });
   });
 
+  it('is readable by its owner only (it holds password hashes)', async () => {
+    expect((await stat(good)).mode & 0o777).toBe(0o600);
+  });
+
   it('writes canonical JSON: key order does not change the bytes', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [2, { y: 2, z: 1 }] }, b: 1 }));
   });

@@ -62,7 +62,8 @@ export function canonicalJson(value: unknown): string {
 export async function writeArchive(out: string, sources: AsyncIterable<ArchiveSource> | Iterable<ArchiveSource>, manifest: ManifestBody): Promise<Manifest> {
   const partial = `${out}.partial`;
   const pack = tar.pack();
-  const written = pipeline(pack, createGzip({ level: 6 }), createWriteStream(partial));
+  // Owner-only: the archive holds password hashes and API keys.
+  const written = pipeline(pack, createGzip({ level: 6 }), createWriteStream(partial, { mode: 0o600 }));
   const entries: ManifestEntry[] = [];
   const mtime = new Date(manifest.createdAt);
   try {
