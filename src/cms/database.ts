@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
 import type { DatabaseAdapterObj } from 'payload';
 
 import { chooseDatabase, mongoUnreachableMessage } from '../domain/database-url';
+import { removeFilesWhenRowFails } from './uploads/guard-file-writes';
 import { migrations } from '../migrations/sqlite';
 
 /** How long to wait for MongoDB before saying it cannot be reached. */
@@ -22,13 +23,15 @@ export class DatabaseUnreachableError extends Error {
  * (`payload migrate`, run by every npm script that opens the database, and on
  * connect in production); only tests, each on a fresh file, push the schema.
  * Mixing push and migrations on one file corrupts its migration history.
+ * Either adapter deletes an upload's files when their row cannot be written
+ * (see uploads/guard-file-writes.ts).
  */
 export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
   const choice = chooseDatabase(env.DATABASE_URI);
   if (choice.kind === 'sqlite') {
     // libsql cannot create the parent folder ("Unable to open … 14").
     fs.mkdirSync(path.dirname(path.resolve(choice.file)), { recursive: true });
-    return sqliteAdapter({
+    return removeFilesWhenRowFails(sqliteAdapter({
       client: { url: choice.url },
       push: env.NODE_ENV === 'test',
       // Payload keeps SQLite transactions off by default (one connection, concurrent
@@ -41,7 +44,7 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
       // process (a backup, a sqlite3 shell) holds a lock. The wait is short because
       // the local driver is synchronous: the server answers nobody while it waits.
       busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
-    });
+    }));
   }
   const adapter = mongooseAdapter({
     url: choice.url,
@@ -49,7 +52,7 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
     migrationDir: path.resolve('src/migrations/mongodb'),
     connectOptions: { serverSelectionTimeoutMS: MONGO_TIMEOUT_MS, connectTimeoutMS: MONGO_TIMEOUT_MS },
   });
-  return failFastWhenUnreachable(adapter, choice.url, choice.hosts);
+  return removeFilesWhenRowFails(failFastWhenUnreachable(adapter, choice.url, choice.hosts));
 }
 
 /** How long a write waits for another process's lock on the SQLite file before failing. */

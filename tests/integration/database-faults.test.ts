@@ -32,6 +32,14 @@ async function rest(method: string, url: string, body?: unknown | FormData) {
   return { status: response.status, json: (await response.json()) as { errors?: { message: string }[]; doc?: { id: number } } };
 }
 
+async function imageForm(name: string): Promise<FormData> {
+  const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c0392b' } }).png().toBuffer();
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), name);
+  form.append('_payload', JSON.stringify({ alt: 'Ảnh thử khi lỗi lưu trữ' }));
+  return form;
+}
+
 const articleCount = async () => (await ctx.cms.payload.count({ collection: 'articles' })).totalDocs;
 
 beforeAll(async () => {
@@ -57,8 +65,7 @@ describe.runIf(runs)(`the SQLite file locked by another process (${backendLabel[
   it(`waits up to ${SQLITE_BUSY_TIMEOUT_MS / 1000} s for a short lock, then saves`, async () => {
     const before = await articleCount();
     const lock = await lockFromAnotherProcess(1000);
-    const saved = await rest('POST', '/articles', { title: 'Lưu sau khi khóa được nhả', _status: 'draft' });
-    await lock.released;
+    const saved = await rest('POST', '/articles', { title: 'Lưu sau khi khóa được nhả', _status: 'draft' }).finally(() => lock.released);
     expect(saved.status, JSON.stringify(saved.json)).toBe(201);
     expect(await articleCount()).toBe(before + 1);
   });
@@ -66,7 +73,7 @@ describe.runIf(runs)(`the SQLite file locked by another process (${backendLabel[
   it('a lock held longer: 503 with a Vietnamese message, nothing written, and the same save works once it is released', async () => {
     const before = await articleCount();
     const lock = await lockFromAnotherProcess(SQLITE_BUSY_TIMEOUT_MS + 3000);
-    const refused = await rest('POST', '/articles', { title: 'Lưu khi cơ sở dữ liệu bị khóa', _status: 'draft' });
+    const refused = await rest('POST', '/articles', { title: 'Lưu khi cơ sở dữ liệu bị khóa', _status: 'draft' }).finally(() => lock.released);
     expect(refused.status).toBe(503);
     expect(refused.json.errors?.[0]?.message).toMatch(/^Cơ sở dữ liệu đang bị một tiến trình khác giữ .*Chưa có gì được lưu.*thử lại sau ít phút/);
     await lock.released;
@@ -74,6 +81,20 @@ describe.runIf(runs)(`the SQLite file locked by another process (${backendLabel[
 
     const again = await rest('POST', '/articles', { title: 'Lưu khi cơ sở dữ liệu bị khóa', _status: 'draft' });
     expect(again.status).toBe(201);
+  });
+
+  it('an image uploaded while the lock is held: 503, and the files Payload wrote before the row are removed', async () => {
+    const mediaDir = path.join(ctx.cms.uploadsDir, 'media');
+    mkdirSync(mediaDir, { recursive: true });
+    const filesBefore = await readdir(mediaDir);
+    const mediaBefore = (await ctx.cms.payload.count({ collection: 'media' })).totalDocs;
+    const form = await imageForm('anh-khi-khoa.png');
+    const lock = await lockFromAnotherProcess(SQLITE_BUSY_TIMEOUT_MS + 3000);
+    const refused = await rest('POST', '/media', form).finally(() => lock.released);
+    expect(refused.status).toBe(503);
+    expect(refused.json.errors?.[0]?.message).toMatch(/tiến trình khác giữ/);
+    expect(await readdir(mediaDir), 'no file without its row').toEqual(filesBefore);
+    expect((await ctx.cms.payload.count({ collection: 'media' })).totalDocs).toBe(mediaBefore);
   });
 });
 
@@ -116,11 +137,7 @@ describe.runIf(runs)(`the data folder read-only (${backendLabel[backend]})`, () 
     if (!mounted) test.skip();
     const mediaDir = path.join(ctx.cms.uploadsDir, 'media');
     const filesBefore = await readdir(mediaDir).catch(() => []);
-    const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c0392b' } }).png().toBuffer();
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'anh-chi-doc.png');
-    form.append('_payload', JSON.stringify({ alt: 'Ảnh khi chỉ đọc' }));
-    const refused = await rest('POST', '/media', form);
+    const refused = await rest('POST', '/media', await imageForm('anh-chi-doc.png'));
     expect(refused.status).toBe(503);
     expect(refused.json.errors?.[0]?.message).toMatch(/chỉ đọc/);
     expect(await readdir(mediaDir).catch(() => []), 'no file left behind').toEqual(filesBefore);

@@ -50,10 +50,11 @@ async function fillAndUpload() {
 }
 
 describe(`a full disk while uploading on ${backendLabel[backend]}`, () => {
-  it('fails with a message in Vietnamese and writes no database row', async (test) => {
+  it('is refused before any file is written, saying the disk is full, and writes no database row', async (test) => {
     if (!mounted) test.skip();
     const { before, error } = await fillAndUpload();
-    expect(error?.message).toMatch(/Lỗi - .*tải lên/);
+    expect(error?.message).toMatch(/^Ổ đĩa của máy chủ đã đầy\. Chưa có gì được lưu/);
+    expect((error as Error & { status?: number }).status).toBe(507);
     expect((await ctx.cms.payload.count({ collection: 'media' })).totalDocs).toBe(before);
   });
 
@@ -78,10 +79,10 @@ describe(`a full disk while uploading on ${backendLabel[backend]}`, () => {
     expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^Ổ đĩa của máy chủ đã đầy\. Chưa có gì được lưu/);
   });
 
-  // KNOWN BUG (Payload 3.90, uploads/uploadFiles.js): the original and its sizes are written in
-  // parallel and, when one write fails, those already written stay on disk. Marked `fails` so the
-  // suite goes red the day it is fixed (then make this a normal test); see the README's reliability section.
-  it.fails('KNOWN BUG: leaves no partial file behind (today: the files written before the disk filled stay)', async (test) => {
+  // Payload alone wrote the original and its sizes in parallel and kept those written before the
+  // disk filled (3.90, uploads/uploadFiles.js); the check in uploads/guard-file-writes.ts now
+  // refuses the upload before any file is written.
+  it('leaves no partial file behind', async (test) => {
     if (!mounted) test.skip();
     await fillAndUpload();
     expect((await readdir(mediaDir)).filter((f) => f !== 'filler.bin')).toEqual([]);

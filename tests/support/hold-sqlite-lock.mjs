@@ -5,6 +5,8 @@ import { createClient } from '@libsql/client';
 
 const [file, ms] = process.argv.slice(2);
 const client = createClient({ url: `file:${file}` });
+// Wait for a write the CMS may still be finishing rather than failing at once.
+await client.execute('PRAGMA busy_timeout = 10000');
 const tx = await client.transaction('write');
 console.log('LOCKED');
 setTimeout(async () => {

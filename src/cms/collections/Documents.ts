@@ -8,6 +8,7 @@ import { uploadDir } from '../uploads/upload-dir';
 import { rebuildAfterDelete, rebuildAfterFileUpdate } from '../site-build/hooks';
 import { verifyUpload } from '../uploads/verify-upload';
 import { fileResponseHeaders } from '../uploads/file-response-headers';
+import { refuseWhenDiskTooFull } from '../uploads/guard-file-writes';
 
 const policy = documentPolicy(megabytesFromEnv(process.env.DOCUMENT_MAX_MB, 25));
 
@@ -16,7 +17,7 @@ export const Documents: CollectionConfig = {
   labels: { singular: 'Tệp tài liệu', plural: 'Tệp tài liệu' },
   admin: { group: 'Thư viện', useAsTitle: 'title', defaultColumns: ['title', 'filename', 'filesize', 'updatedAt'] },
   access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
-  hooks: { beforeOperation: [verifyUpload(policy)], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
+  hooks: { beforeOperation: [verifyUpload(policy)], beforeValidate: [refuseWhenDiskTooFull], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
   upload: {
     modifyResponseHeaders: fileResponseHeaders,
     staticDir: uploadDir('documents'),

@@ -8,6 +8,7 @@ import { uploadDir } from '../uploads/upload-dir';
 import { rebuildAfterDelete, rebuildAfterFileUpdate } from '../site-build/hooks';
 import { verifyUpload } from '../uploads/verify-upload';
 import { fileResponseHeaders } from '../uploads/file-response-headers';
+import { refuseWhenDiskTooFull } from '../uploads/guard-file-writes';
 
 const policy = imagePolicy(
   megabytesFromEnv(process.env.MEDIA_MAX_MB, 10),
@@ -21,7 +22,7 @@ export const Media: CollectionConfig = {
   labels: { singular: 'Ảnh', plural: 'Thư viện ảnh' },
   admin: { group: 'Thư viện', useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
   access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
-  hooks: { beforeOperation: [verifyUpload(policy)], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
+  hooks: { beforeOperation: [verifyUpload(policy)], beforeValidate: [refuseWhenDiskTooFull], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
   upload: {
     modifyResponseHeaders: fileResponseHeaders,
     staticDir: uploadDir('media'),
