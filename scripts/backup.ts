@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { getPayload } from 'payload';
 
 import { createBackup } from '../src/cms/backup/backup';
+import { snapshotSqlite } from '../src/cms/backup/sqlite-snapshot';
+import { chooseDatabase } from '../src/domain/database-url';
 import { exitWith, openCms } from './lib/open-cms';
 
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
@@ -16,8 +18,10 @@ const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-');
 const out = path.resolve(values.out ?? path.join('backups', `sao-luu-${stamp}.tar.gz`));
 mkdirSync(path.dirname(out), { recursive: true });
 
-// All-or-nothing on SQLite too (see src/cms/database.ts).
-process.env.CMS_SQLITE_TRANSACTIONS = 'deferred';
+// SQLite: back up a consistent snapshot of the file, not the file editors are writing to.
+const database = chooseDatabase(process.env.DATABASE_URI);
+const snapshot = database.kind === 'sqlite' ? await snapshotSqlite(database.url).catch(exitWith) : undefined;
+if (snapshot) process.env.DATABASE_URI = snapshot.url;
 const config = await openCms();
 const payload = await getPayload({ config }).catch(exitWith);
 try {
@@ -33,5 +37,6 @@ try {
   process.exitCode = 1;
 } finally {
   await payload.destroy();
+  await snapshot?.remove();
 }
 process.exit();

@@ -20,7 +20,7 @@ if (positionals.length !== 1) {
 const file = path.resolve(positionals[0]!);
 
 // All-or-nothing on SQLite too (see src/cms/database.ts).
-process.env.CMS_SQLITE_TRANSACTIONS = 'immediate';
+process.env.CMS_SQLITE_TRANSACTIONS = '1';
 const config = await openCms();
 const payload = await getPayload({ config }).catch(exitWith);
 try {

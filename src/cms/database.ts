@@ -35,8 +35,8 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
       client: { url: choice.url },
       push: env.NODE_ENV === 'test',
       // Payload keeps SQLite transactions off by default (one connection, concurrent
-      // requests would wait on each other). The backup and restore commands, which
-      // run alone and need all-or-nothing, turn them on (see sqliteTransactions).
+      // requests would wait on each other). The restore command, which runs alone
+      // and needs all-or-nothing, turns them on (see sqliteTransactions).
       transactionOptions: sqliteTransactions(env),
       migrationDir: path.resolve('src/migrations/sqlite'),
       prodMigrations: migrations,
@@ -58,10 +58,13 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
 /** How long a write waits for another process's lock on the SQLite file before failing. */
 export const SQLITE_BUSY_TIMEOUT_MS = 3000;
 
-/** `CMS_SQLITE_TRANSACTIONS=deferred|immediate`, set by scripts/backup.ts and scripts/restore.ts. */
-function sqliteTransactions(env: NodeJS.ProcessEnv): { behavior: 'deferred' | 'immediate' } | undefined {
-  const behavior = env.CMS_SQLITE_TRANSACTIONS;
-  return behavior === 'deferred' || behavior === 'immediate' ? { behavior } : undefined;
+/**
+ * `CMS_SQLITE_TRANSACTIONS=1`, set by scripts/restore.ts for itself. libsql
+ * opens every transaction for writing (BEGIN IMMEDIATE), so the server, which
+ * editors share, keeps them off.
+ */
+function sqliteTransactions(env: NodeJS.ProcessEnv): Record<string, never> | undefined {
+  return env.CMS_SQLITE_TRANSACTIONS === '1' ? {} : undefined;
 }
 
 /**

@@ -5,32 +5,33 @@
  */
 export type StorageFault = { kind: 'locked' | 'read-only' | 'disk-full' | 'unreachable'; status: 503 | 507; message: string };
 
-const NOTHING_SAVED = 'Chưa có gì được lưu: nội dung vẫn như trước khi bấm lưu.';
+// Not "nothing was saved": on an update Payload may already have replaced files, and the server runs SQLite without transactions.
+const SAVE_FAILED = 'Lần lưu này không thành công.';
 
 const FAULTS: { kind: StorageFault['kind']; status: 503 | 507; match: RegExp; message: string }[] = [
   {
     kind: 'locked',
     status: 503,
     match: /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database table is locked/i,
-    message: `Cơ sở dữ liệu đang bị một tiến trình khác giữ (ví dụ đang sao lưu hoặc khôi phục). ${NOTHING_SAVED} Hãy thử lại sau ít phút.`,
+    message: `Cơ sở dữ liệu đang bị một tiến trình khác giữ (ví dụ đang sao lưu hoặc khôi phục). ${SAVE_FAILED} Hãy thử lại sau ít phút.`,
   },
   {
     kind: 'read-only',
     status: 503,
     match: /SQLITE_READONLY|readonly database|read-only file system|EROFS|SQLITE_CANTOPEN|unable to open database file/i,
-    message: `Cơ sở dữ liệu đang ở chế độ chỉ đọc (không ghi được tệp dữ liệu). ${NOTHING_SAVED} Báo quản trị viên kiểm tra quyền ghi của thư mục dữ liệu.`,
+    message: `Cơ sở dữ liệu đang ở chế độ chỉ đọc (không ghi được tệp dữ liệu). ${SAVE_FAILED} Báo quản trị viên kiểm tra quyền ghi của thư mục dữ liệu.`,
   },
   {
     kind: 'disk-full',
     status: 507,
     match: /SQLITE_FULL|database or disk is full|ENOSPC|no space left/i,
-    message: `Ổ đĩa của máy chủ đã đầy. ${NOTHING_SAVED} Báo quản trị viên giải phóng dung lượng rồi thử lại.`,
+    message: `Ổ đĩa của máy chủ đã đầy. ${SAVE_FAILED} Báo quản trị viên giải phóng dung lượng rồi thử lại.`,
   },
   {
     kind: 'unreachable',
     status: 503,
     match: /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/,
-    message: `Không kết nối được cơ sở dữ liệu. ${NOTHING_SAVED} Hãy thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.`,
+    message: `Không kết nối được cơ sở dữ liệu. ${SAVE_FAILED} Hãy thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.`,
   },
 ];
 

@@ -214,7 +214,7 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
       expect(result.stderr).toMatch(/Không khôi phục: bản sao lưu bị hỏng hoặc không đầy đủ \(.+\)\. Không có gì được ghi\./);
     }
     expect(await readdir(path.join(t.uploads, 'media')), 'uploads folder as it was').toEqual(['da-co-san.txt']);
-    expect((await readdir(dir)).filter((n) => n.includes('dang-khoi-phuc')), 'no staging left').toEqual([]);
+    expect((await readdir(t.uploads)).filter((n) => n.includes('dang-khoi-phuc')), 'no staging left').toEqual([]);
     const good = await restore(t, archiveA);
     expect(good.code, 'the database was still empty: ' + good.stderr).toBe(0);
     expect(good.stderr, 'files found in the way are kept aside').toMatch(/tệp có sẵn trước đó được chuyển sang .*truoc-khoi-phuc/);
@@ -243,7 +243,7 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
       const replaced = await restore(t, big, '--replace');
       expect(replaced.code, replaced.stderr).toBe(0);
     }
-    expect((await readdir(dir)).filter((n) => n.includes('dang-khoi-phuc')), 'the killed run left its staging folder; the next run removed it').toEqual([]);
+    expect((await readdir(t.uploads)).filter((n) => n.includes('dang-khoi-phuc')), 'the killed run left its staging folder; the next run removed it').toEqual([]);
     const b = await backupOf(t, 'killed-again');
     expect(b.manifest.collections.topics!.docs).toBe(manifestA.collections.topics!.docs + 3000);
   });

@@ -75,7 +75,7 @@ describe.runIf(runs)(`the SQLite file locked by another process (${backendLabel[
     const lock = await lockFromAnotherProcess(SQLITE_BUSY_TIMEOUT_MS + 3000);
     const refused = await rest('POST', '/articles', { title: 'Lưu khi cơ sở dữ liệu bị khóa', _status: 'draft' }).finally(() => lock.released);
     expect(refused.status).toBe(503);
-    expect(refused.json.errors?.[0]?.message).toMatch(/^Cơ sở dữ liệu đang bị một tiến trình khác giữ .*Chưa có gì được lưu.*thử lại sau ít phút/);
+    expect(refused.json.errors?.[0]?.message).toMatch(/^Cơ sở dữ liệu đang bị một tiến trình khác giữ .*Lần lưu này không thành công.*thử lại sau ít phút/);
     await lock.released;
     expect(await articleCount()).toBe(before);
 
@@ -127,7 +127,7 @@ describe.runIf(runs)(`the data folder read-only (${backendLabel[backend]})`, () 
     const before = await articleCount();
     const refused = await rest('POST', '/articles', { title: 'Lưu khi chỉ đọc', _status: 'draft' });
     expect(refused.status).toBe(503);
-    expect(refused.json.errors?.[0]?.message).toMatch(/^Cơ sở dữ liệu đang ở chế độ chỉ đọc .*Chưa có gì được lưu.*quyền ghi/);
+    expect(refused.json.errors?.[0]?.message).toMatch(/^Cơ sở dữ liệu đang ở chế độ chỉ đọc .*Lần lưu này không thành công.*quyền ghi/);
     const read = await rest('GET', '/articles?limit=1');
     expect(read.status, 'readers and the site build still read').toBe(200);
     expect(await articleCount()).toBe(before);

@@ -53,7 +53,7 @@ describe(`a full disk while uploading on ${backendLabel[backend]}`, () => {
   it('is refused before any file is written, saying the disk is full, and writes no database row', async (test) => {
     if (!mounted) test.skip();
     const { before, error } = await fillAndUpload();
-    expect(error?.message).toMatch(/^Ổ đĩa của máy chủ đã đầy\. Chưa có gì được lưu/);
+    expect(error?.message).toMatch(/^Ổ đĩa của máy chủ đã đầy\. Lần lưu này không thành công/);
     expect((error as Error & { status?: number }).status).toBe(507);
     expect((await ctx.cms.payload.count({ collection: 'media' })).totalDocs).toBe(before);
   });
@@ -76,7 +76,7 @@ describe(`a full disk while uploading on ${backendLabel[backend]}`, () => {
       request: new Request('http://localhost:3000/api/media', { method: 'POST', headers: { authorization: `JWT ${token}`, 'accept-language': 'vi' }, body: form }),
     });
     expect(response.status).toBe(507);
-    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^Ổ đĩa của máy chủ đã đầy\. Chưa có gì được lưu/);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^Ổ đĩa của máy chủ đã đầy\. Lần lưu này không thành công/);
   });
 
   // Payload alone wrote the original and its sizes in parallel and kept those written before the

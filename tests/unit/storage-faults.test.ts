@@ -18,7 +18,7 @@ describe('storage faults in words for the editor', () => {
     const fault = describeStorageFault(error);
     expect(fault?.status).toBe(status);
     expect(fault?.message).toMatch(message);
-    expect(fault?.message).toMatch(/Chưa có gì được lưu/);
+    expect(fault?.message).toMatch(/Lần lưu này không thành công/);
   });
 
   it('leaves every other error to Payload', () => {

@@ -64,6 +64,7 @@ export async function writeArchive(out: string, sources: AsyncIterable<ArchiveSo
   const pack = tar.pack();
   // Owner-only: the archive holds password hashes and API keys.
   const written = pipeline(pack, createGzip({ level: 6 }), createWriteStream(partial, { mode: 0o600 }));
+  written.catch(() => undefined); // a write error (a full disk) surfaces at `await written`, not as an unhandled rejection
   const entries: ManifestEntry[] = [];
   const mtime = new Date(manifest.createdAt);
   try {
@@ -178,9 +179,9 @@ export async function readArchive(file: string, stagingDir: string): Promise<Rea
   }
 }
 
-/** A sibling of `dir` on the same file system, so the final move is a rename. */
+/** A hidden folder inside `dir`, so moving its contents into `dir`'s subfolders is a rename on one file system. */
 export function stagingDirFor(dir: string, label: string): string {
-  return path.join(path.dirname(dir), `.${path.basename(dir)}.${label}-${process.pid}-${randomBytes(3).toString('hex')}`);
+  return path.join(dir, `.${label}-${process.pid}-${randomBytes(3).toString('hex')}`);
 }
 
 function parseManifest(bytes: Buffer): Manifest {

@@ -20,8 +20,9 @@ export type BackupContent = {
 
 /**
  * Everything a backup holds, read through the database adapter (below hooks
- * and access rules, so hidden fields such as password hashes come along)
- * inside one transaction, so a save during the backup is either in or out.
+ * and access rules, so hidden fields such as password hashes come along).
+ * On MongoDB replica sets the reads share one transaction; `npm run backup`
+ * reads a SQLite database from a snapshot (sqlite-snapshot.ts).
  */
 export async function readBackupContent(payload: Payload): Promise<BackupContent> {
   const req = await createLocalReq({}, payload);

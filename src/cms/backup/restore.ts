@@ -53,6 +53,7 @@ export async function restoreBackup(payload: Payload, file: string, options: { r
   const collections = backedUpCollections(payload.config);
   const uploadDirs = new Map(collections.filter((c) => c.upload).map((c) => [c.slug, c.upload.staticDir ?? '']));
   const firstDir = [...uploadDirs.values()][0] ?? path.resolve('data', 'uploads', 'x');
+  // Inside the uploads folder, so every move below stays on one file system.
   const staging = stagingDirFor(path.dirname(firstDir), 'dang-khoi-phuc');
 
   await removeAbandonedStaging(staging);
@@ -65,12 +66,17 @@ export async function restoreBackup(payload: Payload, file: string, options: { r
     await assertCanWrite(payload, collections, Boolean(options.replace));
 
     const plan = new IdPlan(archive.manifest.source.idType, payload.db.defaultIDType, new Map([...content].map(([slug, c]) => [slug, c.docs])));
+    // SQLite rolls everything back if the restore dies; MongoDB without a replica set cannot, so it gets a marker.
+    const marked = payload.db.name !== 'sqlite';
     const req = await createLocalReq({}, payload);
     await initTransaction(req);
     const result: RestoreResult = { manifest: archive.manifest, docs: 0, versions: 0, files: archive.files.size, dangling: [], setAside: [] };
-    let swap: FolderSwap | undefined;
+    const swap = new FolderSwap(uploadDirs, staging);
     try {
-      await payload.db.create({ collection: 'payload-kv', data: { key: RESTORE_MARKER_KEY, data: { startedAt: new Date().toISOString() } }, req, returning: false });
+      if (marked) {
+        await payload.db.deleteMany({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } }, req });
+        await payload.db.create({ collection: 'payload-kv', data: { key: RESTORE_MARKER_KEY, data: { startedAt: new Date().toISOString() } }, req, returning: false });
+      }
       if (options.replace) await deleteEverything(payload, collections, req);
       for (const collection of collections) {
         const { docs, versions } = content.get(collection.slug) ?? { docs: [], versions: [] };
@@ -84,19 +90,29 @@ export async function restoreBackup(payload: Payload, file: string, options: { r
         const data = archive.json.get(`globals/${global.slug}.json`) as Record<string, unknown> | undefined;
         if (data) await writeGlobal(payload, global.slug, remapReferences(global.flattenedFields, data, plan), req);
       }
-      await payload.db.deleteMany({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } }, req });
-      swap = await swapUploadFolders(uploadDirs, staging);
+      if (marked) await payload.db.deleteMany({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } }, req });
+      await swap.run();
       await commitTransaction(req);
+      // Payload's SQLite commit swallows a failed COMMIT (it rolls back and returns): check what is really there.
+      await assertRestored(payload, content);
     } catch (error) {
-      await killTransaction(req);
-      await swap?.undo();
+      await killTransaction(req).catch(() => undefined);
+      await swap.undo();
       throw error;
     }
-    result.setAside = await swap.finish();
+    result.setAside = await swap.finish().catch((error: Error) => [`(không dọn được các thư mục cũ: ${error.message})`]);
     result.dangling = [...plan.dangling];
     return result;
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function assertRestored(payload: Payload, content: Content) {
+  for (const [slug, { docs }] of content) {
+    const { totalDocs } = await payload.db.count({ collection: slug });
+    if (totalDocs !== docs.length)
+      throw new Error(`cơ sở dữ liệu không giữ lại dữ liệu vừa ghi (${slug}: ${totalDocs} thay vì ${docs.length}); có thể một tiến trình khác đang dùng tệp dữ liệu. Dừng máy chủ rồi chạy lại.`);
   }
 }
 
@@ -142,7 +158,8 @@ async function deleteEverything(payload: Payload, collections: SanitizedCollecti
 }
 
 async function insertDoc(payload: Payload, collection: SanitizedCollectionConfig, doc: Doc, plan: IdPlan, req: PayloadRequest) {
-  const { id, ...data } = collection.slug === 'payload-jobs' ? remapJob(doc, plan) : doc;
+  // A job caught mid-run is run again rather than left stuck.
+  const { id, ...data } = collection.slug === 'payload-jobs' ? ({ ...remapJob(doc, plan), processing: false } as unknown as Doc) : doc;
   const newId = plan.id(collection.slug, id)!;
   await payload.db.create({
     collection: collection.slug,
@@ -217,41 +234,55 @@ async function writeGlobal(payload: Payload, slug: string, data: Record<string, 
   await payload.db.createGlobal({ slug, data, req, returning: false });
 }
 
-type FolderSwap = { undo(): Promise<void>; finish(): Promise<string[]> };
+/**
+ * Puts each staged folder in place of its live uploads folder; what was there
+ * is kept aside until the commit. Every move is recorded as it happens, so
+ * `undo` also reverses a swap that failed halfway.
+ */
+class FolderSwap {
+  private readonly moves: { live: string; aside?: string; placed: boolean }[] = [];
+  private readonly stamp = new Date().toISOString().replace(/[:.]/g, '-');
 
-/** Puts each staged folder in place of its live uploads folder; what was there is kept aside until the commit. */
-async function swapUploadFolders(dirs: Map<string, string>, staging: string): Promise<FolderSwap> {
-  const moved: { live: string; aside?: string }[] = [];
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  for (const [slug, live] of dirs) {
-    const staged = path.join(staging, slug);
-    await mkdir(staged, { recursive: true });
-    await mkdir(path.dirname(live), { recursive: true });
-    let aside: string | undefined;
-    if (existsSync(live)) {
-      aside = `${live}.truoc-khoi-phuc-${stamp}`;
-      await rename(live, aside);
+  constructor(
+    private readonly dirs: Map<string, string>,
+    private readonly staging: string,
+  ) {}
+
+  async run() {
+    for (const [slug, live] of this.dirs) {
+      const staged = path.join(this.staging, slug);
+      await mkdir(staged, { recursive: true });
+      await mkdir(path.dirname(live), { recursive: true });
+      const move: { live: string; aside?: string; placed: boolean } = { live, placed: false };
+      this.moves.push(move);
+      if (existsSync(live)) {
+        const aside = `${live}.truoc-khoi-phuc-${this.stamp}`;
+        await rename(live, aside);
+        move.aside = aside;
+      }
+      await rename(staged, live);
+      move.placed = true;
     }
-    moved.push({ live, aside });
-    await rename(staged, live);
   }
-  return {
-    async undo() {
-      for (const { live, aside } of moved.reverse()) {
-        await rm(live, { recursive: true, force: true });
-        if (aside) await rename(aside, live);
-      }
-    },
-    async finish() {
-      const kept: string[] = [];
-      for (const { aside } of moved) {
-        if (!aside) continue;
-        if ((await readdir(aside)).length === 0) await rm(aside, { recursive: true, force: true });
-        else kept.push(aside);
-      }
-      return kept;
-    },
-  };
+
+  async undo() {
+    for (const { live, aside, placed } of [...this.moves].reverse()) {
+      if (placed) await rm(live, { recursive: true, force: true });
+      if (aside) await rename(aside, live);
+    }
+    this.moves.length = 0;
+  }
+
+  /** After the commit: removes empty set-aside folders, returns those that hold files. */
+  async finish(): Promise<string[]> {
+    const kept: string[] = [];
+    for (const { aside } of this.moves) {
+      if (!aside) continue;
+      if ((await readdir(aside)).length === 0) await rm(aside, { recursive: true, force: true });
+      else kept.push(aside);
+    }
+    return kept;
+  }
 }
 
 /** Staging folders of restores that were killed (their process is gone). */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { statfs, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -15,13 +16,16 @@ import { describeStorageFault } from '../../domain/storage-faults';
  *   resized copies, before it writes any file) refuses the upload when the
  *   uploads folder has not room for all of them, so nothing is written.
  * - `removeFilesWhenRowFails` (around the database adapter) deletes the files
- *   of this request when the row that would own them cannot be written.
+ *   of a NEW upload when the row that would own them cannot be created. Only
+ *   files that did not exist before this request, and only when no row names
+ *   them: an update (new crop, focal point) rewrites files under their old
+ *   names, and two uploads of the same name can race; those are left alone.
  */
 const PLANNED_FILES = 'uploads:planned-files';
 /** Room kept free beyond the files themselves (the database and logs live on the same disk). */
 const DISK_MARGIN_BYTES = 1024 * 1024;
 
-export const refuseWhenDiskTooFull: CollectionBeforeValidateHook = async ({ collection, data, req }) => {
+export const refuseWhenDiskTooFull: CollectionBeforeValidateHook = async ({ collection, data, operation, req }) => {
   if (!req.file || !data || !collection.upload) return data;
   const dir = collection.upload.staticDir ?? '';
   const sizes = Object.values((req as PayloadRequest & { payloadUploadSizes?: Record<string, Buffer> }).payloadUploadSizes ?? {});
@@ -34,11 +38,14 @@ export const refuseWhenDiskTooFull: CollectionBeforeValidateHook = async ({ coll
     const fault = describeStorageFault({ code: 'ENOSPC' })!;
     throw new APIError(fault.message, fault.status, undefined, true);
   }
-  req.context[PLANNED_FILES] = { collection: collection.slug, files: plannedFiles(dir, data) } satisfies Planned;
+  if (operation === 'create') {
+    const files = plannedFiles(dir, data).filter((file) => !existsSync(file));
+    req.context[PLANNED_FILES] = { collection: collection.slug, filename: String(data.filename ?? ''), files } satisfies Planned;
+  }
   return data;
 };
 
-type Planned = { collection: string; files: string[] };
+type Planned = { collection: string; filename: string; files: string[] };
 
 function plannedFiles(dir: string, data: Record<string, unknown>): string[] {
   const names = [data.filename, ...Object.values((data.sizes as Record<string, { filename?: unknown }> | undefined) ?? {}).map((s) => s?.filename)];
@@ -50,23 +57,32 @@ export function removeFilesWhenRowFails(adapter: DatabaseAdapterObj): DatabaseAd
   const init = adapter.init;
   adapter.init = (args) => {
     const instance = init(args);
-    for (const method of ['create', 'updateOne'] as const) {
-      type Args = { collection: string; req?: Partial<PayloadRequest> };
-      const original = instance[method] as (this: unknown, a: Args) => Promise<unknown>;
-      (instance as unknown as Record<string, unknown>)[method] = async function (this: unknown, a: Args) {
-        const planned = a.req?.context?.[PLANNED_FILES] as Planned | undefined;
-        const mine = planned?.collection === a.collection ? planned : undefined;
-        try {
-          const result = await original.call(this, a);
-          if (mine) delete a.req!.context![PLANNED_FILES]; // the files now belong to a row
-          return result;
-        } catch (error) {
-          if (mine) await Promise.all(mine.files.map((file) => unlink(file).catch(() => undefined)));
-          throw error;
+    type Args = { collection: string; req?: Partial<PayloadRequest> };
+    const create = instance.create as (this: unknown, a: Args) => Promise<unknown>;
+    (instance as unknown as Record<string, unknown>).create = async function (this: typeof instance, a: Args) {
+      const planned = a.req?.context?.[PLANNED_FILES] as Planned | undefined;
+      const mine = planned?.collection === a.collection ? planned : undefined;
+      if (mine) delete a.req!.context![PLANNED_FILES];
+      try {
+        return await create.call(this, a);
+      } catch (error) {
+        if (mine && mine.files.length > 0 && !(await someRowNames(this, mine))) {
+          await Promise.all(mine.files.map((file) => unlink(file).catch(() => undefined)));
         }
-      };
-    }
+        throw error;
+      }
+    };
     return instance;
   };
   return adapter;
+}
+
+/** Whether a row already names this file (a same-name upload that won a race); if unsure, yes. */
+async function someRowNames(adapter: { findOne: (a: never) => Promise<unknown> }, planned: Planned): Promise<boolean> {
+  try {
+    const row = await adapter.findOne({ collection: planned.collection, where: { filename: { equals: planned.filename } } } as never);
+    return Boolean(row);
+  } catch {
+    return true;
+  }
 }
