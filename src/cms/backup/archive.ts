@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -177,11 +177,6 @@ export async function readArchive(file: string, stagingDir: string): Promise<Rea
     if (error instanceof ArchiveError) throw error;
     throw new ArchiveError(describeReadError(error));
   }
-}
-
-/** A hidden folder inside `dir`, so moving its contents into `dir`'s subfolders is a rename on one file system. */
-export function stagingDirFor(dir: string, label: string): string {
-  return path.join(dir, `.${label}-${process.pid}-${randomBytes(3).toString('hex')}`);
 }
 
 function parseManifest(bytes: Buffer): Manifest {

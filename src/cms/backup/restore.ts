@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { upsertRow } from '@payloadcms/drizzle';
@@ -14,9 +13,10 @@ import {
   type SanitizedCollectionConfig,
 } from 'payload';
 
-import { ArchiveError, type Manifest, readArchive, stagingDirFor } from './archive';
+import { ArchiveError, type Manifest, readArchive } from './archive';
 import { type Id, IdPlan, remapJob, remapReferences } from './relations';
 import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEY } from './scope';
+import { FolderSwap, removeAbandonedStaging, stagingDirFor } from './upload-folders';
 
 type Doc = Record<string, unknown> & { id: Id };
 
@@ -232,74 +232,4 @@ async function writeGlobal(payload: Payload, slug: string, data: Record<string, 
     await globals.deleteOne({ globalType: slug }, { session });
   }
   await payload.db.createGlobal({ slug, data, req, returning: false });
-}
-
-/**
- * Puts each staged folder in place of its live uploads folder; what was there
- * is kept aside until the commit. Every move is recorded as it happens, so
- * `undo` also reverses a swap that failed halfway.
- */
-class FolderSwap {
-  private readonly moves: { live: string; aside?: string; placed: boolean }[] = [];
-  private readonly stamp = new Date().toISOString().replace(/[:.]/g, '-');
-
-  constructor(
-    private readonly dirs: Map<string, string>,
-    private readonly staging: string,
-  ) {}
-
-  async run() {
-    for (const [slug, live] of this.dirs) {
-      const staged = path.join(this.staging, slug);
-      await mkdir(staged, { recursive: true });
-      await mkdir(path.dirname(live), { recursive: true });
-      const move: { live: string; aside?: string; placed: boolean } = { live, placed: false };
-      this.moves.push(move);
-      if (existsSync(live)) {
-        const aside = `${live}.truoc-khoi-phuc-${this.stamp}`;
-        await rename(live, aside);
-        move.aside = aside;
-      }
-      await rename(staged, live);
-      move.placed = true;
-    }
-  }
-
-  async undo() {
-    for (const { live, aside, placed } of [...this.moves].reverse()) {
-      if (placed) await rm(live, { recursive: true, force: true });
-      if (aside) await rename(aside, live);
-    }
-    this.moves.length = 0;
-  }
-
-  /** After the commit: removes empty set-aside folders, returns those that hold files. */
-  async finish(): Promise<string[]> {
-    const kept: string[] = [];
-    for (const { aside } of this.moves) {
-      if (!aside) continue;
-      if ((await readdir(aside)).length === 0) await rm(aside, { recursive: true, force: true });
-      else kept.push(aside);
-    }
-    return kept;
-  }
-}
-
-/** Staging folders of restores that were killed (their process is gone). */
-async function removeAbandonedStaging(staging: string) {
-  const parent = path.dirname(staging);
-  const prefix = path.basename(staging).replace(/-\d+-[0-9a-f]+$/, '-');
-  for (const name of existsSync(parent) ? await readdir(parent) : []) {
-    const pid = name.startsWith(prefix) ? Number(/-(\d+)-[0-9a-f]+$/.exec(name)?.[1]) : NaN;
-    if (Number.isInteger(pid) && !isAlive(pid)) await rm(path.join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
