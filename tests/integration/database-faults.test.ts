@@ -3,13 +3,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { handleEndpoints } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SQLITE_BUSY_TIMEOUT_MS } from '../../src/cms/database';
 import { ROOT } from '../process/run';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
+import { restCall, restLogin } from '../support/rest';
 
 /**
  * Faults of the embedded database file, through the REST handler the admin
@@ -24,13 +24,7 @@ if (!runs) console.warn(`\n!!! SKIPPED (database file faults) on ${backendLabel[
 let token = '';
 let dbFile = '';
 
-async function rest(method: string, url: string, body?: unknown | FormData) {
-  const headers = new Headers({ 'accept-language': 'vi', authorization: `JWT ${token}` });
-  if (body !== undefined && !(body instanceof FormData)) headers.set('content-type', 'application/json');
-  const request = new Request(`http://localhost:3000/api${url}`, { method, headers, body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body) });
-  const response = await handleEndpoints({ config: ctx.cms.config, request });
-  return { status: response.status, json: (await response.json()) as { errors?: { message: string }[]; doc?: { id: number } } };
-}
+const rest = (method: string, url: string, body?: unknown) => restCall(ctx.cms.config, method, url, { token, body });
 
 async function imageForm(name: string): Promise<FormData> {
   const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c0392b' } }).png().toBuffer();
@@ -45,9 +39,7 @@ const articleCount = async () => (await ctx.cms.payload.count({ collection: 'art
 beforeAll(async () => {
   if (!runs) return;
   dbFile = process.env.DATABASE_URI!.replace(/^file:/, '');
-  const { status, json } = await rest('POST', '/users/login', { email: ctx.staff.editor.email, password: 'mat-khau-thu-nghiem-1' });
-  expect(status).toBe(200);
-  token = (json as { token?: string }).token!;
+  token = await restLogin(ctx.cms.config, String(ctx.staff.editor.email), 'mat-khau-thu-nghiem-1');
 });
 
 /** Another process takes the file's write lock for `ms`; resolves once it holds it. */

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { handleEndpoints } from 'payload';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
+import { restCall, restLogin } from '../support/rest';
 
 /**
  * Fault: the disk fills up while an image is being stored. The media folder
@@ -63,20 +63,13 @@ describe(`a full disk while uploading on ${backendLabel[backend]}`, () => {
     for (const f of await readdir(mediaDir)) await rm(path.join(mediaDir, f), { force: true });
     await writeFile(path.join(mediaDir, 'filler.bin'), Buffer.alloc(1024 * 1024 - 150 * 1024));
     const image = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
-    const login = await handleEndpoints({
-      config: ctx.cms.config,
-      request: new Request('http://localhost:3000/api/users/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ctx.staff.editor.email, password: 'mat-khau-thu-nghiem-1' }) }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await restLogin(ctx.cms.config, String(ctx.staff.editor.email), 'mat-khau-thu-nghiem-1');
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'day-dia.png');
     form.append('_payload', JSON.stringify({ alt: 'Ảnh khi đầy đĩa' }));
-    const response = await handleEndpoints({
-      config: ctx.cms.config,
-      request: new Request('http://localhost:3000/api/media', { method: 'POST', headers: { authorization: `JWT ${token}`, 'accept-language': 'vi' }, body: form }),
-    });
+    const response = await restCall(ctx.cms.config, 'POST', '/media', { token, body: form });
     expect(response.status).toBe(507);
-    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^Ổ đĩa của máy chủ đã đầy\. Lần lưu này không thành công/);
+    expect(response.json.errors[0]!.message).toMatch(/^Ổ đĩa của máy chủ đã đầy\. Lần lưu này không thành công/);
   });
 
   // Payload alone wrote the original and its sizes in parallel and kept those written before the

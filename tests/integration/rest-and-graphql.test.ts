@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
 import { createDoc } from '../support/fixtures';
+import { restCall, restLogin } from '../support/rest';
 
 /**
  * A sample of the access matrix through the real HTTP handlers (REST via
@@ -13,23 +14,8 @@ import { createDoc } from '../support/fixtures';
 const ctx = useCmsWithStaff();
 const PASSWORD = 'mat-khau-thu-nghiem-1';
 
-async function rest(method: string, url: string, options: { token?: string; body?: unknown } = {}) {
-  const headers = new Headers({ 'content-type': 'application/json', 'accept-language': 'vi' });
-  if (options.token) headers.set('authorization', `JWT ${options.token}`);
-  const request = new Request(`http://localhost:3000/api${url}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const response = await handleEndpoints({ config: ctx.cms.config, request });
-  return { status: response.status, json: (await response.json()) as Record<string, any> };
-}
-
-async function login(email: string): Promise<string> {
-  const { status, json } = await rest('POST', '/users/login', { body: { email, password: PASSWORD } });
-  expect(status).toBe(200);
-  return json.token as string;
-}
+const rest = (method: string, url: string, options: { token?: string; body?: unknown } = {}) => restCall(ctx.cms.config, method, url, options);
+const login = (email: string) => restLogin(ctx.cms.config, email, PASSWORD);
 
 describe(`REST on ${backendLabel[backend]}`, () => {
   it('anonymous lists only published, due articles, and never a draft by id', async () => {
