@@ -21,8 +21,15 @@ const defaultToNowWhenPublishing: FieldHook = ({ value, siblingData }) =>
  */
 export const IMPORT_FIRST_PUBLISHED_AT = 'importFirstPublishedAt';
 
-const setFirstPublicationOnce: FieldHook = ({ value, originalDoc, siblingData, req }) => {
-  const existing = originalDoc?.firstPublishedAt;
+/**
+ * Only an update carries the stored first publication forward. On a create
+ * there is none to keep: Payload's Duplicate hands the create the source as
+ * `originalDoc`, and a copy of a 2022 article must not carry 2022 into a
+ * missed quarter. A version restore is an update whose `originalDoc` is the
+ * current document, so the restored version's own value is never taken.
+ */
+const setFirstPublicationOnce: FieldHook = ({ value, operation, originalDoc, siblingData, req }) => {
+  const existing = operation === 'update' ? originalDoc?.firstPublishedAt : undefined;
   if (existing) return existing;
   if (req.context[IMPORT_FIRST_PUBLISHED_AT] === true && value) return value;
   return isPublishing(siblingData) ? new Date().toISOString() : null;
@@ -58,6 +65,8 @@ export function firstPublishedAtField(): DateField {
     label: 'Xuất bản lần đầu',
     index: true,
     access: { create: nobody, update: nobody },
+    // Belt and braces with the hook above: a duplicate starts with no first publication.
+    disableDuplicate: true,
     admin: {
       position: 'sidebar',
       readOnly: true,
