@@ -5,7 +5,8 @@
  * 2. database: run the committed migrations;
  * 3. demo content when the database is empty (SEED_DEMO=false to skip);
  * 4. the admin: `next build` when its sources changed since the last build;
- * 5. `next start` on PORT (3000), with the job queue (scheduled publishing);
+ * 5. the CMS server (scripts/cms-server.ts: Next behind a server that knows
+ *    the client's address) on PORT (3000), with the job queue;
  * 6. the public site: built from the running CMS into dist/ (atomically) and
  *    served on PORT_SITE (4321) under SITE_BASE; its coverage report printed.
  */
@@ -55,7 +56,7 @@ try {
 
   await ensureAdminBuilt({ env, onBuild: () => console.log('▶ Biên dịch trang quản trị (next build, khoảng 1 phút lần đầu)…') });
 
-  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...env, CMS_RUN_JOBS: 'true' } });
+  const server = spawn(bin('tsx'), ['scripts/cms-server.ts', '-p', port], { stdio: 'inherit', env: { ...env, CMS_RUN_JOBS: 'true' } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 
@@ -79,7 +80,7 @@ try {
   process.exit(1);
 }
 
-/** Waits until the CMS answers (next start is ready in well under a second, the first request compiles). */
+/** Waits until the CMS answers (ready in a few seconds; the first request compiles). */
 async function waitForCms(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Everything `next build` compiles: an unchanged admin is not rebuilt. */
@@ -32,8 +32,28 @@ export function adminSourceDigest(root = process.cwd()): string {
   return hash.digest('hex');
 }
 
-/** Runs `next build` (about a minute) unless .next was built from these very sources. */
+/** Runs `next build` (about a minute) unless .next was built from these very sources; one build at a time (test files start servers in parallel). */
 export async function ensureAdminBuilt(options: { env?: NodeJS.ProcessEnv; onBuild?: () => void } = {}): Promise<void> {
+  const lock = path.resolve('.next-build.lock');
+  for (const started = Date.now(); ; ) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true }); // left by a killed build
+      if (Date.now() - started > 15 * 60_000) throw new Error(`Another admin build holds ${lock}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    await buildUnlessCurrent(options);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildUnlessCurrent(options: { env?: NodeJS.ProcessEnv; onBuild?: () => void }): Promise<void> {
   const digestFile = path.join('.next', 'source-digest');
   const digest = adminSourceDigest();
   const built = existsSync(path.join('.next', 'BUILD_ID')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;

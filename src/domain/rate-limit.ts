@@ -1,10 +1,16 @@
 /**
- * A fixed-window counter per key (e.g. a client address): at most `limit`
- * hits in each `windowMs`. In memory, so per server process — enough for the
- * one CMS process of a school; a larger deployment puts the limit in its
- * reverse proxy. Old windows are dropped as new ones start.
+ * A fixed-window counter per key (a client address): at most `limit` hits in
+ * each `windowMs`. In memory, so per server process — enough for the one CMS
+ * process of a school; a larger deployment also limits in its reverse proxy.
+ *
+ * The table holds at most `maxKeys` windows. When it is full of windows that
+ * are still open, a new key shares one overflow window instead of evicting an
+ * old one: otherwise an attacker with many addresses (an IPv6 range) could
+ * push its own blocked window out of the table and start afresh.
  */
 export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+const OVERFLOW_KEY = '\u0000overflow';
 
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -16,12 +22,18 @@ export class RateLimiter {
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be an integer ≥ 1');
     if (!(windowMs > 0)) throw new RangeError('windowMs must be > 0');
+    if (!Number.isInteger(maxKeys) || maxKeys < 2) throw new RangeError('maxKeys must be an integer ≥ 2');
   }
 
-  hit(key: string, now = Date.now()): RateDecision {
+  hit(requested: string, now = Date.now()): RateDecision {
+    let key = requested;
+    // One slot stays free for the overflow window.
+    if (!this.windows.has(key) && this.windows.size >= this.maxKeys - 1) {
+      this.dropExpired(now);
+      if (this.windows.size >= this.maxKeys - 1) key = OVERFLOW_KEY;
+    }
     let window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
-      if (!window && this.windows.size >= this.maxKeys) this.prune(now);
       window = { start: now, count: 0 };
       this.windows.set(key, window);
     }
@@ -30,9 +42,7 @@ export class RateLimiter {
     return { allowed: true, remaining: this.limit - window.count };
   }
 
-  private prune(now: number) {
+  private dropExpired(now: number) {
     for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
-    // Still full of live windows: forget the oldest rather than grow without bound.
-    while (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);
   }
 }

@@ -26,6 +26,18 @@ describe('RateLimiter', () => {
     expect((limiter as unknown as { windows: Map<string, unknown> }).windows.size).toBeLessThanOrEqual(100);
   });
 
+  it('a flood of new addresses cannot push a blocked address out of the table', () => {
+    const limiter = new RateLimiter(2, 60_000, 100);
+    for (let i = 0; i < 3; i++) limiter.hit('blocked', i);
+    expect(limiter.hit('blocked', 10).allowed).toBe(false);
+    for (let i = 0; i < 1_000; i++) limiter.hit(`rotating-${i}`, 20 + i);
+    expect(limiter.hit('blocked', 2_000).allowed, 'still blocked').toBe(false);
+    // The newcomers beyond the table's size share one window, which fills at once.
+    expect(limiter.hit('rotating-new', 2_001).allowed).toBe(false);
+    // Once windows expire, new addresses get their own again.
+    expect(limiter.hit('after', 60_000 + 2_000).allowed).toBe(true);
+  });
+
   it('refuses a nonsensical configuration', () => {
     expect(() => new RateLimiter(0, 1000)).toThrow(RangeError);
     expect(() => new RateLimiter(1.5, 1000)).toThrow(RangeError);

@@ -3,6 +3,8 @@ import type { CollectionConfig, FieldHook } from 'payload';
 import { ROLES } from '../../domain/vocabulary';
 import { isAdmin, isAdminField, isStaff, isStaffField } from '../access/roles';
 import { isAdminOrSelf } from '../access/users';
+import { forgotPasswordEndpoint } from '../auth/forgot-password';
+import { guardAuthOperations } from '../auth/hooks';
 
 /** The very first account (created from the admin's welcome screen) is an admin. */
 const firstUserIsAdmin: FieldHook = async ({ operation, value, req }) => {
@@ -27,6 +29,12 @@ export const Users: CollectionConfig = {
     // Secure (HTTPS only; browsers also allow localhost) in production, unless a LAN without TLS says COOKIE_SECURE=false.
     cookies: { secure: process.env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== 'false', sameSite: 'Lax' },
   },
+  // Before Payload's own endpoint of the same path, which it replaces (src/cms/auth/forgot-password.ts).
+  endpoints: [forgotPasswordEndpoint],
+  hooks: { beforeOperation: [guardAuthOperations] },
+  // Nothing uses accounts through GraphQL (the admin speaks REST); its auth
+  // mutations would be one more door to guard (aliased loginUser × 25).
+  graphQL: { disableMutations: true },
   access: {
     admin: ({ req }) => Boolean(req.user),
     read: isStaff,

@@ -20,7 +20,7 @@ export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor' | '
 
 /**
  * The admin as in production: the built Next app (`next build` when its
- * sources changed), `next start` on a free port, a fresh SQLite file migrated
+ * sources changed), served by scripts/cms-server.ts (as `npm start` does) on a free port, a fresh SQLite file migrated
  * on connect, and one account per role created through the REST API.
  */
 export async function startAdminServer(
@@ -36,7 +36,7 @@ export async function startAdminServer(
     UPLOADS_DIR: path.join(dir, 'uploads'),
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
   };
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/cms-server.ts', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -76,7 +76,7 @@ export async function startAdminServer(
     }
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n--- next start ---\n${log.slice(-3000)}`);
+    throw new Error(`${(error as Error).message}\n--- cms-server ---\n${log.slice(-3000)}`);
   }
   return { url, stop, env };
 }
