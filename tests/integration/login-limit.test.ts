@@ -37,6 +37,7 @@ describe(`the login limit on ${backendLabel[backend]}`, () => {
     // The 21st attempt, with the right password, in yet another spelling.
     const refused = await login('/users/LOGIN/', address, ctx.staff.editor.email as string, PASSWORD);
     expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.json.errors[0].message).toMatch(/^Quá nhiều lần đăng nhập từ máy này\. Hãy thử lại sau \d+ phút\.$/);
     expect((await restCall(ctx.cms.config, 'POST', '/users/forgot-password', { clientAddress: address, body: { email: 'a@b.test' } })).status).toBe(429);
 

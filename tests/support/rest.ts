@@ -19,7 +19,7 @@ export async function restCall(
   if (options.body !== undefined && !form) headers.set('content-type', 'application/json');
   const body = form ? (options.body as FormData) : options.body === undefined ? undefined : JSON.stringify(options.body);
   const response = await handleEndpoints({ config, request: new Request(`http://localhost:3000/api${url}`, { method, headers, body }) });
-  return { status: response.status, json: (await response.json()) as Record<string, any> };
+  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, any> };
 }
 
 /** Signs in through REST and returns the JWT; throws with the answer if it fails. */

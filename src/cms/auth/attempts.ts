@@ -33,6 +33,9 @@ export function countAuthAttempt(req: PayloadRequest): void {
   const decision = limiter.hit(rateLimitKey(address || UNIDENTIFIED));
   if (!decision.allowed) {
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+    // Payload adds `req.responseHeaders` to its error answer.
+    req.responseHeaders = new Headers(req.responseHeaders);
+    req.responseHeaders.set('Retry-After', String(decision.retryAfterSeconds));
     // With `data`, Payload shows the message as it is (without, a production build says "An unknown error occurred.").
     throw new APIError(`Quá nhiều lần đăng nhập từ máy này. Hãy thử lại sau ${minutes} phút.`, 429, { retryAfterSeconds: decision.retryAfterSeconds }, true);
   }
