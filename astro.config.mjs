@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 
 import { coverageCheck } from './src/site/integrations/coverage-check.ts';
 import { pagefindIntegration } from './src/site/integrations/pagefind.mjs';
+import { precompress } from './src/site/integrations/precompress.ts';
 import { securityHeaders } from './src/site/integrations/security-headers.ts';
 
 const base = process.env.SITE_BASE ?? '/binh-dang-gioi/';
@@ -29,7 +30,8 @@ export default defineConfig({
   // Every page is static (dist/client/) except the draft preview, which is
   // rendered on request by the Node server in dist/server/ (see scripts/serve-site.ts).
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }), pagefindIntegration(), coverageCheck(), securityHeaders()],
+  // precompress() last: it compresses what the others wrote (Pagefind's files included).
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }), pagefindIntegration(), coverageCheck(), securityHeaders(), precompress()],
   image: {
     // Images come from the CMS and are turned into AVIF/WebP at build time.
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) }],

@@ -1,111 +1,144 @@
 /**
  * Serves the built site (dist/client/) under its base path, as the school's
- * portal would: http://localhost:4321/binh-dang-gioi/ . Directory URLs get
- * their index.html, unknown addresses the site's 404 page with status 404.
+ * portal would: http://localhost:4321/binh-dang-gioi/ . The files are served
+ * by sirv: ETag and 304, Range, the brotli/gzip copies the build wrote
+ * (src/site/integrations/precompress.ts), hashed `_astro/` assets cached for
+ * a year, pages revalidated. Unknown addresses get the site's 404 page.
  * Draft previews (xem-truoc/) and on-request images (_image) go to Astro's
  * Node server from the same build (scripts/lib/render-server.ts).
  *
+ * A hostile or malformed path gets 400 and nothing else: no error in one
+ * request can end the process (every reader would then get nothing).
+ *
  *   npm run serve:site            (PORT_SITE=4321, SITE_BASE=/binh-dang-gioi/, SITE_DIST=dist)
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 
+import { lookup } from 'mrmime';
+import sirv from 'sirv';
+
+import { encodePath, parseRequestPath } from '../src/domain/request-path';
 import { siteSecurityHeaders } from '../src/domain/security-headers';
 import { PREVIEW_SEGMENT } from '../src/domain/site-paths';
 import { RenderServer } from './lib/render-server';
 import { clientDir } from './lib/site-dist';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.odt': 'application/vnd.oasis.opendocument.text',
-  '.odp': 'application/vnd.oasis.opendocument.presentation',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-};
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+/** sirv names text types without a charset; Vietnamese CSV and text need it said. Unknown types (Pagefind's chunks) are bytes. */
+function contentType(pathname: string): string | undefined {
+  if (!path.extname(pathname)) return undefined; // a folder: its index.html, which sirv names
+  const type = lookup(pathname);
+  if (!type) return 'application/octet-stream';
+  return /^text\/|^application\/(json|xml|javascript|manifest\+json)$|^image\/svg\+xml$/.test(type) ? `${type}; charset=utf-8` : type;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * sirv reads the folder's listing once; a rebuild swaps in a new folder
+ * (scripts/build-site.ts), so a new handler is made when the folder changes.
+ */
+class StaticFiles {
+  private current: { id: string; handle: Handler } | undefined;
+
+  constructor(private readonly root: string) {}
+
+  handler(): Handler | undefined {
+    const info = statSync(this.root, { throwIfNoEntry: false });
+    if (!info?.isDirectory()) return undefined;
+    const id = `${info.ino}:${info.mtimeMs}`;
+    if (this.current?.id !== id) {
+      const handle = sirv(this.root, {
+        etag: true,
+        brotli: true,
+        gzip: true,
+        dotfiles: false,
+        setHeaders: (res, pathname) => {
+          res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? IMMUTABLE : REVALIDATE);
+          const type = contentType(pathname);
+          if (type) res.setHeader('Content-Type', type);
+        },
+      });
+      this.current = { id, handle };
+    }
+    return this.current.handle;
+  }
+}
+
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text);
+}
 
 export function serveSite(options: { dir: string; base: string; port: number; host?: string; env?: Record<string, string | undefined> }): Promise<Server> {
   const root = clientDir(path.resolve(options.dir));
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const baseSegments = base.split('/').filter(Boolean);
   const renderer = new RenderServer(path.resolve(options.dir), { ...process.env, ...options.env, SITE_BASE: base });
-  const onRequest = [`${base}${PREVIEW_SEGMENT}/`, `${base}_image`];
+  const onRequest = [PREVIEW_SEGMENT, '_image'];
+  const statics = new StaticFiles(root);
   // Over plain HTTP (this server) HSTS would be ignored; a TLS proxy in front adds it from _headers / the nginx snippet.
-  const security = siteSecurityHeaders({ https: false });
-  const server = createServer(async (req, res) => {
-    for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    if (pathname === base.slice(0, -1)) {
+  const security = Object.entries(siteSecurityHeaders({ https: false }));
+
+  const notFound = (res: ServerResponse) => {
+    const page = path.join(root, '404.html');
+    if (!statSync(page, { throwIfNoEntry: false })?.isFile()) return plain(res, 404, '404');
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    createReadStream(page).pipe(res);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of security) res.setHeader(name, value);
+    const request = parseRequestPath(req.url);
+    if (!request.ok) return plain(res, 400, 'Địa chỉ không hợp lệ. Bad request.');
+    let { segments } = request;
+    const underBase = baseSegments.every((segment, i) => segments[i] === segment);
+
+    if (segments.length === baseSegments.length && underBase && !request.trailingSlash) {
       res.writeHead(301, { location: base }).end();
       return;
     }
-    if (pathname === '/robots.txt') {
+    if (segments.length === 1 && segments[0] === 'robots.txt') {
       // Serving the whole origin (npm start): the column's robots.txt is the origin's.
-      pathname = `${base}robots.txt`;
-    } else if (!pathname.startsWith(base)) {
+      segments = [...baseSegments, 'robots.txt'];
+    } else if (!underBase) {
       res.writeHead(302, { location: base }).end();
       return;
     }
-    if (onRequest.some((prefix) => pathname.startsWith(prefix))) {
-      await renderer.forward(req, res);
-      return;
+    const inside = segments.slice(baseSegments.length);
+    if (onRequest.includes(inside[0] ?? '')) return renderer.forward(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return plain(res, 405, 'Phương thức không được hỗ trợ. Method not allowed.');
     }
-    let file = path.join(root, pathname.slice(base.length));
     // The headers file is for the host, not for readers.
-    if (file === path.join(root, '_headers')) file = path.join(root, '_khong-co');
-    if (file !== root && !file.startsWith(`${root}${path.sep}`)) {
-      res.writeHead(403).end();
+    if (inside.length === 1 && inside[0] === '_headers') return notFound(res);
+
+    const serve = statics.handler();
+    if (!serve) return plain(res, 503, 'Trang chưa được dựng. The site has not been built yet.');
+    // A folder asked for without its slash: one canonical address, re-encoded from the segments.
+    if (!request.trailingSlash && inside.length > 0 && statSync(path.join(root, ...inside), { throwIfNoEntry: false })?.isDirectory()) {
+      res.writeHead(301, { location: `${encodePath(segments, true)}${request.search}` }).end();
       return;
     }
-    let info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${pathname}/${url.search}` }).end();
-        return;
-      }
-      file = path.join(file, 'index.html');
-      info = await stat(file).catch(() => undefined);
-    }
-    let status = 200;
-    if (!info?.isFile()) {
-      status = 404;
-      file = path.join(root, '404.html');
-      info = await stat(file).catch(() => undefined);
-      if (!info) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
-        return;
-      }
-    }
-    res.writeHead(status, {
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': info.size,
+    req.url = `${encodePath(inside, request.trailingSlash)}${request.search}`;
+    serve(req, res, () => notFound(res));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(`serve-site: ${req.method} ${JSON.stringify(req.url)} failed:`, error);
+      if (!res.headersSent) plain(res, 500, 'Lỗi máy chủ. Server error.');
+      else res.destroy();
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+  });
+  // A request Node cannot even parse: answer it, and keep serving everyone else.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   server.on('close', () => void renderer.stop());
   return new Promise((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server)));
