@@ -153,6 +153,20 @@ function pages(p: Row | undefined): string {
   ].join('\n');
 }
 
+function login(l: Row | undefined): string {
+  if (!l) return '_not run_';
+  const row = (name: string, r: Row) => {
+    const real = r.realAccount as Row;
+    const none = r.unknownEmail as Row;
+    return [name, `${fmt(real.medianMs)} ms (p95 ${fmt(real.p95Ms)})`, `${fmt(none.medianMs)} ms (p95 ${fmt(none.p95Ms)})`, `${fmt(r.ratio, 2)}×`, r.sameAnswer ? 'yes' : 'NO'];
+  };
+  return [
+    `${l.samples} alternating samples each, ${l.server}. Baseline: the real account's answer in the same run; ~1× means the timing tells nothing (before issue 13: login 6 ms against 86 ms).`,
+    '',
+    table(['request', 'real account (baseline)', 'unknown e-mail', 'ratio', 'same status and body'], [row('login, wrong password', l.login as Row), row('forgot-password', l.forgotPassword as Row)]),
+  ].join('\n');
+}
+
 export function renderBenchmarks(results: Row): string {
   const machine = results.machine as Row | undefined;
   return `# Benchmarks
@@ -180,5 +194,9 @@ ${pages(results.pages as Row | undefined)}
 ## CMS: publish to live, REST and Local API
 
 ${cms(results.cms as Row | undefined)}
+
+## Login: what its timing tells about accounts
+
+${login(results.login as Row | undefined)}
 `;
 }

@@ -4,7 +4,7 @@
  * bench/results/<name>.json; this collects those files into
  * bench/results.json and the tables of BENCHMARKS.md, and prints the tables.
  * Nothing here is asserted by the tests.
- * BENCH_ONLY=coverage,images,site,pages,cms runs a subset (the others keep
+ * BENCH_ONLY=coverage,images,site,pages,cms,login runs a subset (the others keep
  * their last results).
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import os from 'node:os';
 import { benchCms } from './cms';
 import { benchCoverage } from './coverage';
 import { benchImages } from './images';
+import { benchLogin } from './login-timing';
 import { benchPages } from './pages';
 import { renderBenchmarks } from './report';
 import { benchSite } from './site-build';
@@ -23,6 +24,7 @@ const BENCHES: [string, () => Promise<unknown>][] = [
   ['site', benchSite],
   ['pages', benchPages],
   ['cms', benchCms],
+  ['login', benchLogin],
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 for (const [name, run] of BENCHES) {
