@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { parseCoverageReport } from '../src/domain/coverage-report-schema';
-import { buildDistrictMatrix, districtCsv, districtHtml, type DistrictSource } from '../src/domain/district';
+import { buildDistrictMatrix, districtCsv, districtHtml, type DistrictSource, totalText } from '../src/domain/district';
+import { quarterLabel } from '../src/domain/quarters';
 
 const { values, positionals } = parseArgs({ options: { out: { type: 'string', default: 'district-report' } }, allowPositionals: true });
 if (positionals.length === 0) {
@@ -64,5 +65,9 @@ await writeFile(csvFile, districtCsv(matrix));
 const failed = matrix.rows.filter((r) => r.error);
 console.log(`Đã tổng hợp ${matrix.rows.length} trường × ${matrix.quarters.length} quý → ${htmlFile}, ${csvFile}`);
 for (const r of failed) console.error(`⚠ Không đọc được báo cáo của ${r.source}: ${r.error}`);
+for (const r of matrix.rows.filter((row) => row.alsoListedAs.length > 0)) {
+  console.error(`⚠ ${r.school || r.source} được liệt kê ${r.alsoListedAs.length + 1} lần (${[r.source, ...r.alsoListedAs].join(', ')}): chỉ tính một lần, theo báo cáo mới nhất.`);
+}
 for (const r of matrix.rows.filter((row) => row.missed > 0)) console.log(`✖ ${r.school || r.source}: bỏ lỡ ${r.missed} quý`);
+for (const t of matrix.totals) console.log(`${quarterLabel(t.quarter)}: ${totalText(t)}`);
 process.exit(failed.length > 0 ? 1 : 0);

@@ -2,11 +2,15 @@
  * The district's view: many schools' coverage reports as one schools ×
  * quarters matrix. Pure. A school whose report could not be read is a row
  * that says so; a quarter a report does not speak for is "no data"; neither
- * is ever shown as covered.
+ * is ever shown as covered. A school given twice (the same address, or the
+ * same name and district from two addresses) is one row, from its newest
+ * report. Each quarter has the district's number, the plan's target
+ * (Chỉ tiêu 3): "X/Y trường đạt (Z%)", over the schools that track that quarter.
  */
 import type { CoverageReport, CoverageStatus } from './coverage';
 import { STATUS_LABELS } from './coverage-format';
 import { compareQuarters, parseQuarterId, quarterId, quarterLabel, quartersBetween } from './quarters';
+import { formatVietnamDateTime } from './vietnam-time';
 
 export type DistrictSource = { source: string } & ({ report: CoverageReport } | { error: string });
 
@@ -23,18 +27,60 @@ export type DistrictRow = {
   generatedAt: string | null;
   cells: DistrictCell[];
   missed: number;
+  /** Other sources that named the same school (not counted again). */
+  alsoListedAs: string[];
 };
 
-export type DistrictMatrix = { quarters: string[]; rows: DistrictRow[] };
+/** One quarter's district figure: `covered` of the `tracked` schools (unreadable and no-data schools count as not covered). */
+export type QuarterTotal = { quarter: string; covered: number; tracked: number; percent: number | null };
 
-export function buildDistrictMatrix(sources: readonly DistrictSource[]): DistrictMatrix {
+export type DistrictMatrix = { quarters: string[]; rows: DistrictRow[]; totals: QuarterTotal[] };
+
+/** The same address however it was typed: case of the host, a trailing slash, `coverage.json` or not. */
+function sourceKey(source: string): string {
+  const trimmed = source.trim().replace(/\/coverage\.json$/i, '').replace(/\/+$/, '');
+  return /^https?:\/\//i.test(trimmed) ? trimmed.replace(/^https?:\/\/[^/]+/i, (origin) => origin.toLowerCase().replace(/^https:/, 'http:')) : trimmed;
+}
+
+const schoolKey = (report: CoverageReport) =>
+  report.school.name.trim() ? `${report.school.name.normalize('NFC').trim().toLowerCase()}|${report.school.district.normalize('NFC').trim().toLowerCase()}` : null;
+
+/** Each school once: later duplicates fold into the first place it was listed, keeping the newest report. */
+function distinctSchools(sources: readonly DistrictSource[]): { source: DistrictSource; alsoListedAs: string[] }[] {
+  const kept: { source: DistrictSource; alsoListedAs: string[] }[] = [];
+  const find = (s: DistrictSource) =>
+    kept.find(({ source: k }) => {
+      if (sourceKey(k.source) === sourceKey(s.source)) return true;
+      return 'report' in k && 'report' in s && schoolKey(k.report) !== null && schoolKey(k.report) === schoolKey(s.report);
+    });
+  for (const source of sources) {
+    const twin = find(source);
+    if (!twin) {
+      kept.push({ source, alsoListedAs: [] });
+      continue;
+    }
+    const newer =
+      'report' in source && (!('report' in twin.source) || Date.parse(source.report.generatedAt) > Date.parse(twin.source.report.generatedAt));
+    if (newer) {
+      twin.alsoListedAs.push(twin.source.source);
+      twin.source = source;
+    } else {
+      twin.alsoListedAs.push(source.source);
+    }
+  }
+  return kept;
+}
+
+export function buildDistrictMatrix(input: readonly DistrictSource[]): DistrictMatrix {
+  const schools = distinctSchools(input);
+  const sources = schools.map((s) => s.source);
   const reported = sources.flatMap((s) => ('report' in s ? s.report.quarters.map((q) => parseQuarterId(q.quarter)) : []));
   const sorted = [...reported].sort(compareQuarters);
   const quarters = sorted.length ? quartersBetween(sorted[0]!, sorted[sorted.length - 1]!).map(quarterId) : [];
 
-  const rows = sources.map((s): DistrictRow => {
+  const rows = schools.map(({ source: s, alsoListedAs }): DistrictRow => {
     if ('error' in s) {
-      return { source: s.source, school: '', district: '', error: s.error, generatedAt: null, cells: quarters.map(() => ({ kind: 'no-data' })), missed: 0 };
+      return { source: s.source, school: '', district: '', error: s.error, generatedAt: null, cells: quarters.map(() => ({ kind: 'no-data' })), missed: 0, alsoListedAs };
     }
     const byQuarter = new Map(s.report.quarters.map((q) => [q.quarter, q]));
     const start = s.report.policy.start;
@@ -51,9 +97,21 @@ export function buildDistrictMatrix(sources: readonly DistrictSource[]): Distric
       generatedAt: s.report.generatedAt,
       cells,
       missed: s.report.summary.missed,
+      alsoListedAs,
     };
   });
-  return { quarters, rows };
+  const totals = quarters.map((quarter, i): QuarterTotal => {
+    const cells = rows.map((r) => r.cells[i]!).filter((c) => c.kind !== 'not-tracked');
+    const covered = cells.filter((c) => c.kind === 'reported' && c.status === 'covered').length;
+    return { quarter, covered, tracked: cells.length, percent: cells.length ? Math.round((covered / cells.length) * 1000) / 10 : null };
+  });
+  return { quarters, rows, totals };
+}
+
+/** "3/4 trường đạt (75%)", with a Vietnamese decimal comma. */
+export function totalText(total: QuarterTotal): string {
+  if (total.percent === null) return 'chưa có trường nào theo dõi';
+  return `${total.covered}/${total.tracked} trường đạt (${String(total.percent).replace('.', ',')}%)`;
 }
 
 export function cellText(cell: DistrictCell): string {
@@ -72,7 +130,8 @@ export function districtCsv(matrix: DistrictMatrix): string {
   const rows = matrix.rows.map((r) =>
     [r.school, r.district, r.source, r.error ?? '', r.generatedAt ?? '', String(r.missed), ...r.cells.map((c) => (c.kind === 'reported' ? `${c.status}${c.late ? `+late${c.late}` : ''}` : c.kind))].map(csvCell).join(','),
   );
-  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+  const totals = ['Tổng: số trường đạt / số trường theo dõi', '', '', '', '', '', ...matrix.totals.map((t) => (t.percent === null ? '' : `${t.covered}/${t.tracked} (${t.percent}%)`))];
+  return [header.join(','), ...rows, totals.map(csvCell).join(',')].join('\r\n') + '\r\n';
 }
 
 const escapeHtml = (text: string) =>
@@ -86,7 +145,7 @@ export function districtHtml(matrix: DistrictMatrix, generatedAt: Date): string 
     .map((r) => {
       const name = r.error
         ? `<th scope="row" class="error">Không đọc được báo cáo<br><small>${escapeHtml(r.source)}</small><br><small>${escapeHtml(r.error)}</small></th>`
-        : `<th scope="row">${escapeHtml(r.school || '(không tên)')}<br><small>${escapeHtml(r.source)}</small></th>`;
+        : `<th scope="row">${escapeHtml(r.school || '(không tên)')}<br><small>${escapeHtml(r.source)}</small>${r.alsoListedAs.length ? `<br><small>(cũng được liệt kê: ${escapeHtml(r.alsoListedAs.join(', '))})</small>` : ''}</th>`;
       const cells = r.cells
         .map((c) => {
           const cls = c.kind === 'reported' ? CELL_CLASS[c.status] : CELL_CLASS[c.kind];
@@ -108,6 +167,7 @@ body{font-family:system-ui,sans-serif;margin:1rem;color:#111}
 table{border-collapse:collapse;font-size:.9rem}
 th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#eee;position:sticky;top:0}
+tfoot th,tfoot td{background:#eee;font-weight:600}
 .ok{background:#dcfce7}.missed{background:#fecaca;font-weight:600}.progress{background:#fef3c7}
 .none{color:#555}.nodata{background:repeating-linear-gradient(45deg,#f3f4f6,#f3f4f6 6px,#e5e7eb 6px,#e5e7eb 12px)}
 .late{outline:2px dashed #b45309;outline-offset:-3px}.error{background:#fecaca}
@@ -116,13 +176,14 @@ small{color:#333}
 </head>
 <body>
 <h1>Tổng hợp duy trì chuyên mục Bình đẳng giới theo quý</h1>
-<p>Lập lúc ${escapeHtml(generatedAt.toISOString())}. Mỗi ô: trạng thái (số bài được tính). Đỏ: bỏ lỡ; viền nét đứt: có bài đăng muộn (không được tính); kẻ sọc: không có dữ liệu; trường không đọc được báo cáo không bao giờ được tính là đạt.</p>
+<p>Lập lúc ${escapeHtml(formatVietnamDateTime(generatedAt))} (giờ Việt Nam). Mỗi ô: trạng thái (số bài được tính). Đỏ: bỏ lỡ; viền nét đứt: có bài đăng muộn (không được tính); kẻ sọc: không có dữ liệu; trường không đọc được báo cáo không bao giờ được tính là đạt.</p>
 <div style="overflow-x:auto">
 <table>
 <thead><tr><th scope="col">Trường</th><th scope="col">Số quý bỏ lỡ</th>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody>
+<tfoot><tr><th scope="row">Tổng số trường đạt (Chỉ tiêu 3: 100%)</th><td></td>${matrix.totals.map((t) => `<td>${escapeHtml(totalText(t))}</td>`).join('')}</tr></tfoot>
 </table>
 </div>
 </body>

@@ -46,13 +46,22 @@ describe('npm run district', async () => {
     expect(r.stderr).toContain('không tìm thấy tệp');
     const csv = await readFile(path.join(out, 'district-report.csv'), 'utf8');
     const rows = csv.trim().split('\r\n');
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
+    expect(rows.at(-1)).toBe('Tổng: số trường đạt / số trường theo dõi,,,,,,1/5 (20%),0/5 (0%)');
+    expect(r.stdout).toContain('Quý I/2022: 1/5 trường đạt (20%)');
     expect(rows[1]).toMatch(/^THCS Đống Đa,Quận Ba Đình,.*,0,covered,in-progress$/);
     expect(rows[2]).toMatch(/^THCS Ba Đình,.*,1,missed,in-progress$/);
-    for (const row of rows.slice(3)) expect(row).toMatch(/,no-data,no-data$/);
+    for (const row of rows.slice(3, 6)) expect(row).toMatch(/,no-data,no-data$/);
     const html = await readFile(path.join(out, 'district-report.html'), 'utf8');
     expect(html).toContain('THCS Đống Đa');
     expect(html.match(/Không đọc được báo cáo<br>/g)).toHaveLength(3);
+  });
+
+  it('counts a school given twice once, and says so', async () => {
+    const r = await run(bin('tsx'), ['scripts/district.ts', fileA, `${base}/truong-b/`, `${base}/truong-b/coverage.json`, '--out', path.join(dir, 'twice')], {});
+    expect(r.stdout).toContain('Đã tổng hợp 2 trường × 2 quý');
+    expect(r.stderr).toContain('THCS Ba Đình được liệt kê 2 lần');
+    expect(r.stdout).toContain('Quý I/2022: 1/2 trường đạt (50%)');
   });
 
   it('exits 0 when every report was read', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildCoverageReport, type CoverageItem } from '../../src/domain/coverage';
 import { parseCoverageReport } from '../../src/domain/coverage-report-schema';
-import { buildDistrictMatrix, districtCsv, districtHtml } from '../../src/domain/district';
+import { buildDistrictMatrix, districtCsv, districtHtml, totalText } from '../../src/domain/district';
 
 const item = (id: number, publishedAt: string, extra: Partial<CoverageItem> = {}): CoverageItem => ({
   id, collection: 'articles', title: `Bài ${id}`, status: 'published', publishedAt, countsTowardColumn: true, ...extra,
@@ -59,8 +59,46 @@ describe('the district matrix', () => {
     expect(html).toContain('lang="vi"');
   });
 
-  it('writes one CSV row per school', () => {
+  it("gives each quarter the district's figure: schools covered of the schools that track it", () => {
+    expect(matrix.totals).toEqual([
+      // B does not track 2022-Q1; C's report could not be read, so it counts as not covered.
+      { quarter: '2022-Q1', covered: 1, tracked: 2, percent: 50 },
+      { quarter: '2022-Q2', covered: 1, tracked: 3, percent: 33.3 },
+      { quarter: '2022-Q3', covered: 0, tracked: 3, percent: 0 },
+    ]);
+    expect(totalText(matrix.totals[1]!)).toBe('1/3 trường đạt (33,3%)');
+    const html = districtHtml(matrix, new Date('2022-08-01T00:00:00Z'));
+    expect(html).toContain('<td>1/2 trường đạt (50%)</td><td>1/3 trường đạt (33,3%)</td><td>0/3 trường đạt (0%)</td>');
+  });
+
+  it('counts a school listed twice once, from its newest report', () => {
+    const older = { ...schoolA, generatedAt: '2022-07-01T00:00:00.000Z' };
+    const twice = buildDistrictMatrix([
+      { source: 'https://A.example/binh-dang-gioi/', report: older },
+      { source: 'b.json', report: schoolB },
+      // Same school, another spelling of the address, and a newer report.
+      { source: 'http://a.example/binh-dang-gioi/coverage.json', report: schoolA },
+      // Same school again from a copy of its file.
+      { source: 'a-copy.json', report: older },
+      // The same address that could not be read a second time.
+      { source: 'b.json', error: 'không tìm thấy tệp' },
+    ]);
+    expect(twice.rows.map((r) => r.source)).toEqual(['http://a.example/binh-dang-gioi/coverage.json', 'b.json']);
+    expect(twice.rows[0]!.generatedAt).toBe(schoolA.generatedAt);
+    expect(twice.rows[0]!.alsoListedAs).toEqual(['https://A.example/binh-dang-gioi/', 'a-copy.json']);
+    expect(twice.rows[1]!.error).toBeNull();
+    expect(twice.totals[1]).toMatchObject({ covered: 1, tracked: 2 });
+  });
+
+  it('dates the report in Vietnamese local time, not as a UTC ISO string', () => {
+    const html = districtHtml(matrix, new Date('2022-08-01T17:05:00Z'));
+    expect(html).toContain('Lập lúc 00:05 02/08/2022 (giờ Việt Nam)');
+    expect(html).not.toContain('2022-08-01T17:05');
+  });
+
+  it('writes one CSV row per school, and the totals last', () => {
     const lines = districtCsv(matrix).trim().split('\r\n');
+    expect(lines.at(-1)).toBe('Tổng: số trường đạt / số trường theo dõi,,,,,,1/2 (50%),1/3 (33.3%),0/3 (0%)');
     expect(lines[0]).toBe('school,district,source,report_error,generated_at,missed,2022-Q1,2022-Q2,2022-Q3');
     expect(lines[1]).toBe('"THCS <A> & ""B""",Quận 1,a.json,,2022-08-01T00:00:00.000Z,1,covered,missed+late1,in-progress');
     expect(lines[3]).toMatch(/^,,https:\/\/c.example\/,máy chủ trả lời HTTP 404,,0,no-data,no-data,no-data$/);
