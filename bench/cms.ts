@@ -1,5 +1,5 @@
 /**
- * The CMS as it runs in production (`next build`, `next start` with the job
+ * The CMS as it runs in production (`next build`, scripts/cms-server.ts with the job
  * runner, SQLite) holding 1,000 published articles, with the site built by
  * its rebuild jobs and served as by `npm start`:
  *  - publish to live: an editor's publish (REST) until the article's page

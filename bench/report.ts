@@ -108,7 +108,7 @@ function cms(c: Row | undefined): string {
     return [name, concurrency, `${a.p50} / ${a.p95} / ${a.p99} ms`, a.requestsPerSecond, `${b.p50} / ${b.p99} ms`, `${fmt(v.p50VsBaseline)}×`];
   });
   return [
-    `${fmt(c.articles)} published articles in the CMS (production \`next start\`, SQLite, job runner on), the site built by its rebuild jobs and served as by \`npm start\`.`,
+    `${fmt(c.articles)} published articles in the CMS (production build behind \`scripts/cms-server.ts\`, SQLite, job runner on), the site built by its rebuild jobs and served as by \`npm start\`.`,
     '',
     table(
       ['from the editor’s click', `median of ${live.samples}`, 'samples', 'vs building the site directly'],
@@ -135,7 +135,7 @@ function pages(p: Row | undefined): string {
   const list = p.pages as Record<string, Row>;
   const kb = (b: unknown) => `${fmt((b as number) / 1024)} KB`;
   return [
-    `A site of ${p.articles} articles served as by \`npm start\` (no compression), loaded in Chromium at ${p.viewport}; Lighthouse ${p.lighthouse}.`,
+    `A site of ${p.articles} articles served as by \`npm start\`, loaded in Chromium at ${p.viewport}; Lighthouse ${p.lighthouse}. Sizes are before compression; the gzip and brotli columns compress each text file here (the bundled server sends the build’s own brotli copies, quality 6 for pages).`,
     '',
     table(
       ['page', 'requests', 'HTML', 'CSS', 'JS', 'images', 'total', 'gzip', 'brotli', 'Lighthouse perf / a11y / best / SEO', 'LCP'],

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 
 import next from 'next';
 
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustProxy, TrustProxyError } from '../src/domain/client-address';
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustProxy, type TrustProxy, TrustProxyError } from '../src/domain/client-address';
 import { adminSecurityHeaders } from '../src/domain/security-headers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +24,7 @@ const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, 
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const host = values.host;
 
-let trust;
+let trust: TrustProxy;
 try {
   trust = parseTrustProxy(process.env.TRUST_PROXY);
 } catch (error) {

@@ -55,7 +55,10 @@ export async function precompressDir(dir: string, concurrency = 4): Promise<numb
   const queue = files(dir);
   let count = 0;
   const worker = async () => {
-    for (let next = await queue.next(); !next.done; next = await queue.next()) count += await compressOne(next.value);
+    for (let next = await queue.next(); !next.done; next = await queue.next()) {
+      const compressed = await compressOne(next.value);
+      count += compressed; // not `count += await …`: that reads `count` before the await
+    }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return count;
