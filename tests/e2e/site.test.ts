@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
+import { validateHtmlTree } from '../support/html-validity';
 import { clientDir } from '../../scripts/lib/site-dist';
 import { CONTENT_SECURITY_POLICY } from '../../src/domain/security-headers';
 import { serveSite } from '../../scripts/serve-site';
@@ -188,6 +189,12 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
     };
     await walk(clientDir(DIST));
     expect(offenders).toEqual([]);
+  });
+
+  it('every page is valid HTML (html-validate; no <li value> in <ul>, no inline style)', async () => {
+    const { files, problems } = await validateHtmlTree(path.join(DIST, 'client'));
+    expect(files).toBeGreaterThan(50);
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.rule}: ${p.message}`)).toEqual([]);
   });
 
   it('a strict Content-Security-Policy (no inline script or style) holds on every template, search included', async () => {

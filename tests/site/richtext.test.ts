@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { plainText, renderRichText, safeHref, type RichText } from '../../src/site/lib/richtext';
+import { validateFragment } from '../support/html-validity';
 
 const text = (t: string, format = 0) => ({ type: 'text', text: t, format, detail: 0, mode: 'normal', style: '', version: 1 });
 const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({ type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra });
@@ -30,6 +31,28 @@ describe('rich text → HTML with Payload’s converter', () => {
     expect(html).toContain('<blockquote>“Trích dẫn”</blockquote>');
     expect(html).toContain('<figure data-media="12"></figure>');
     expect(html).not.toContain('<script');
+  });
+
+  it('writes lists as valid HTML: no <li value> in <ul>, no inline style, a checklist that says its state in words', async () => {
+    const item = (t: string, extra: Record<string, unknown> = {}) => block('listitem', [text(t)], { value: 1, ...extra });
+    const html = await render(
+      doc(
+        block('list', [item('một'), item('hai', { value: 2 }), block('listitem', [block('list', [item('con')], { listType: 'bullet', tag: 'ul' })], { value: 3 })], { listType: 'bullet', tag: 'ul' }),
+        block('list', [item('bước ba', { value: 3 }), item('bước bốn', { value: 4 })], { listType: 'number', tag: 'ol', start: 3 }),
+        block('list', [item('đã làm', { checked: true }), item('chưa làm', { checked: false, value: 2 })], { listType: 'check', tag: 'ul' }),
+      ),
+    );
+    expect(html).toBe(
+      '<ul><li>một</li><li>hai</li><li class="nested"><ul><li>con</li></ul></li></ul>' +
+        '<ol start="3"><li>bước ba</li><li>bước bốn</li></ol>' +
+        '<ul class="checklist"><li class="done"><span class="check-state">(đã xong)</span> đã làm</li><li class="todo"><span class="check-state">(chưa xong)</span> chưa làm</li></ul>',
+    );
+    expect(await validateFragment(html)).toEqual([]);
+    // What Payload's own converter wrote is what the validator refuses.
+    expect((await validateFragment('<ul class="list-bullet"><li class="" style="" value="1">một</li></ul>')).sort()).toEqual([
+      'column/li-value-only-in-ol: <li value> is allowed only inside <ol>',
+      'no-inline-style: Inline style is not allowed',
+    ]);
   });
 
   it('never lets a javascript: or data: link reach the page; the text stays', async () => {

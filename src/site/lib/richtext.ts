@@ -2,7 +2,7 @@
  * Lexical rich text → HTML with Payload's own converter, at build time.
  * Text is escaped by the converter; links go through `safeHref` (only http(s),
  * mailto, tel and relative addresses: a `javascript:` or `data:` link loses
- * its <a> and keeps its text); uploads become AVIF/WebP <picture>s through
+ * its <a> and keeps its text); lists are valid HTML (./lists.ts); uploads become AVIF/WebP <picture>s through
  * Astro's image service, with the alt text from the CMS.
  */
 import {
@@ -10,6 +10,8 @@ import {
   defaultHTMLConvertersAsync,
   type HTMLConvertersAsync,
 } from '@payloadcms/richtext-lexical/html-async';
+
+import { listConverters } from './lists';
 
 export type LexicalNode = { type: string; children?: LexicalNode[]; text?: string; [key: string]: unknown };
 export type RichText = { root: { children: LexicalNode[] } & Record<string, unknown> };
@@ -79,6 +81,8 @@ export async function renderRichText(
   };
   const converters: HTMLConvertersAsync = {
     ...defaultHTMLConvertersAsync,
+    list: listConverters.list as never,
+    listitem: listConverters.listitem as never,
     link: link as never,
     autolink: link as never,
     upload: (async ({ node }: { node: { relationTo?: string; value?: unknown } }) => {
