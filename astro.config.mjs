@@ -31,10 +31,19 @@ export default defineConfig({
   // rendered on request by the Node server in dist/server/ (see scripts/serve-site.ts).
   adapter: node({ mode: 'standalone' }),
   // precompress() last: it compresses what the others wrote (Pagefind's files included).
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }), pagefindIntegration(), coverageCheck(), securityHeaders(), precompress()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }),
+    pagefindIntegration(),
+    coverageCheck(),
+    securityHeaders(),
+    precompress(),
+  ],
   image: {
     // Images come from the CMS and are turned into AVIF/WebP at build time.
-    remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) }],
+    remotePatterns: [
+      { protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) },
+    ],
   },
   devToolbar: { enabled: false },
 });

@@ -46,7 +46,12 @@ export default buildConfig({
     meta: { titleSuffix: ' – Chuyên mục Bình đẳng giới' },
     importMap: { baseDir: dirname },
     dateFormat: 'dd/MM/yyyy HH:mm',
-    components: { beforeDashboard: ['/src/cms/admin/CoveragePanel#CoveragePanel', '/src/cms/admin/BuildStatusPanel#BuildStatusPanel'] },
+    components: {
+      beforeDashboard: [
+        '/src/cms/admin/CoveragePanel#CoveragePanel',
+        '/src/cms/admin/BuildStatusPanel#BuildStatusPanel',
+      ],
+    },
   },
   i18n: {
     supportedLanguages: { vi, en },
@@ -82,6 +87,7 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
   // Command-line tools keep stdout for their output (JSON, CSV): their logs go to stderr.
-  logger: process.env.CMS_LOG_TO_STDERR === 'true' ? { options: { level: 'warn' }, destination: process.stderr } : undefined,
+  logger:
+    process.env.CMS_LOG_TO_STDERR === 'true' ? { options: { level: 'warn' }, destination: process.stderr } : undefined,
   telemetry: false,
 });

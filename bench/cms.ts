@@ -21,7 +21,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-
 import { buildSite } from '../scripts/build-site';
 import { freePort } from '../scripts/lib/ports';
 import { serveSite } from '../scripts/serve-site';
@@ -44,7 +43,14 @@ type Latency = { p50: number; p95: number; p99: number; requestsPerSecond: numbe
 
 async function load(url: string, connections: number): Promise<Latency> {
   const r = await cannon(url, connections, LOAD_SECONDS);
-  return { p50: r.p50, p95: r.p95, p99: r.p99, requestsPerSecond: r.requestsPerSecond, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return {
+    p50: r.p50,
+    p95: r.p95,
+    p99: r.p99,
+    requestsPerSecond: r.requestsPerSecond,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
 }
 
 /** What any HTTP answer of these bytes costs here: a bare server replying with them. */
@@ -58,7 +64,11 @@ async function bareServer(bodies: Map<string, Buffer>): Promise<{ url: string; s
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-async function timeCalls(fn: () => Promise<unknown>, concurrency: number, total: number): Promise<{ p50: number; p95: number; p99: number; requestsPerSecond: number }> {
+async function timeCalls(
+  fn: () => Promise<unknown>,
+  concurrency: number,
+  total: number,
+): Promise<{ p50: number; p95: number; p99: number; requestsPerSecond: number }> {
   const times: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -79,13 +89,24 @@ export async function benchCms() {
   await rm(path.dirname(DIST), { recursive: true, force: true });
   const sitePort = await freePort();
   const server = await startAdminServer({
-    env: { CMS_RUN_JOBS: 'true', SITE_DIST: DIST, SITE_URL: `http://127.0.0.1:${sitePort}`, SITE_BASE: BASE, COVERAGE_STRICT: 'false' },
+    env: {
+      CMS_RUN_JOBS: 'true',
+      SITE_DIST: DIST,
+      SITE_URL: `http://127.0.0.1:${sitePort}`,
+      SITE_BASE: BASE,
+      COVERAGE_STRICT: 'false',
+    },
   });
   let site: Server | undefined;
   try {
     const token = await loginToken(server.url, ACCOUNTS.admin.email, ACCOUNTS.admin.password);
     const api = apiClient(server.url, token);
-    const buildStatus = async () => (await api('GET', '/api/globals/site-build-status')) as { state?: string; lastSuccessAt?: string; lastStartedAt?: string };
+    const buildStatus = async () =>
+      (await api('GET', '/api/globals/site-build-status')) as {
+        state?: string;
+        lastSuccessAt?: string;
+        lastStartedAt?: string;
+      };
 
     // 1,000 published articles, spread over the quarters since 2022, through REST as editors would.
     console.log(`[bench cms] ${ARTICLES} articles through REST…`);
@@ -94,21 +115,39 @@ export async function benchCms() {
     const seededAt = new Date().toISOString();
     for (;;) {
       await sleep(2000);
-      const s = (await buildStatus()) as Awaited<ReturnType<typeof buildStatus>> & { lastFailureAt?: string; lastFailureLog?: string };
+      const s = (await buildStatus()) as Awaited<ReturnType<typeof buildStatus>> & {
+        lastFailureAt?: string;
+        lastFailureLog?: string;
+      };
       if (s.lastFailureAt && s.lastFailureAt > seededAt) throw new Error(`the site build failed:\n${s.lastFailureLog}`);
-      if (s.state !== 'running' && s.lastStartedAt && s.lastStartedAt > seededAt && s.lastSuccessAt && s.lastSuccessAt > s.lastStartedAt) break;
+      if (
+        s.state !== 'running' &&
+        s.lastStartedAt &&
+        s.lastStartedAt > seededAt &&
+        s.lastSuccessAt &&
+        s.lastSuccessAt > s.lastStartedAt
+      )
+        break;
     }
     site = await serveSite({ dir: DIST, base: BASE, port: sitePort, env: { PAYLOAD_URL: server.url } });
     const siteUrl = `http://127.0.0.1:${sitePort}${BASE}`;
 
     // Baseline: the same site built directly (into another folder).
-    const direct = await buildSite({ dist: path.join(path.dirname(DIST), 'direct'), env: { PAYLOAD_URL: server.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
+    const direct = await buildSite({
+      dist: path.join(path.dirname(DIST), 'direct'),
+      env: { PAYLOAD_URL: server.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' },
+      quiet: true,
+    });
     if (!direct.ok) throw new Error(direct.message);
 
     const publishMs: number[] = [];
     const unpublishMs: number[] = [];
     for (let k = 0; k < SAMPLES; k++) {
-      const draft = await api('POST', '/api/articles?draft=true', { title: `Bài đo xuất bản số ${k + 1}`, body: toLexical(['Một bài mới.']), _status: 'draft' });
+      const draft = await api('POST', '/api/articles?draft=true', {
+        title: `Bài đo xuất bản số ${k + 1}`,
+        body: toLexical(['Một bài mới.']),
+        _status: 'draft',
+      });
       const id = (draft.doc as { id: number }).id;
       const slug = String((draft.doc as unknown as { slug: string }).slug);
       const page = `${siteUrl}bai-viet/${slug}/`;
@@ -120,23 +159,35 @@ export async function benchCms() {
       await api('PATCH', `/api/articles/${id}`, { _status: 'draft' });
       while ((await fetch(page)).status !== 404) await sleep(200);
       unpublishMs.push(performance.now() - t0);
-      console.log(`[bench cms] sample ${k + 1}: live in ${(publishMs.at(-1)! / 1000).toFixed(1)} s, gone in ${(unpublishMs.at(-1)! / 1000).toFixed(1)} s`);
+      console.log(
+        `[bench cms] sample ${k + 1}: live in ${(publishMs.at(-1)! / 1000).toFixed(1)} s, gone in ${(unpublishMs.at(-1)! / 1000).toFixed(1)} s`,
+      );
     }
 
     // REST under load, beside a bare server answering the same bytes.
     // A published article, as readers (anonymous) see them.
-    const someId = (((await (await fetch(`${server.url}/api/articles?limit=1&depth=0`)).json()) as { docs: { id: number }[] }).docs[0]!).id;
+    const someId = (
+      (await (await fetch(`${server.url}/api/articles?limit=1&depth=0`)).json()) as { docs: { id: number }[] }
+    ).docs[0]!.id;
     const routes = { list: '/api/articles?limit=10&depth=1', detail: `/api/articles/${someId}?depth=1` };
     const bodies = new Map<string, Buffer>();
-    for (const route of Object.values(routes)) bodies.set(route, Buffer.from(await (await fetch(`${server.url}${route}`)).arrayBuffer()));
+    for (const route of Object.values(routes))
+      bodies.set(route, Buffer.from(await (await fetch(`${server.url}${route}`)).arrayBuffer()));
     const bare = await bareServer(bodies);
     const rest: Record<string, unknown> = {};
     for (const [name, route] of Object.entries(routes)) {
       for (const connections of [1, 50]) {
         const cms = await load(`${server.url}${route}`, connections);
         const baseline = await load(`${bare.url}${route}`, connections);
-        rest[`${name}@${connections}`] = { cms, baseline, throughputVsBaseline: round(cms.requestsPerSecond / baseline.requestsPerSecond, 3), bytes: bodies.get(route)!.length };
-        console.log(`[bench cms] REST ${name} at ${connections}: p50 ${cms.p50} ms, p99 ${cms.p99} ms, ${cms.requestsPerSecond}/s (bare server p50 ${baseline.p50} ms, ${baseline.requestsPerSecond}/s)`);
+        rest[`${name}@${connections}`] = {
+          cms,
+          baseline,
+          throughputVsBaseline: round(cms.requestsPerSecond / baseline.requestsPerSecond, 3),
+          bytes: bodies.get(route)!.length,
+        };
+        console.log(
+          `[bench cms] REST ${name} at ${connections}: p50 ${cms.p50} ms, p99 ${cms.p99} ms, ${cms.requestsPerSecond}/s (bare server p50 ${baseline.p50} ms, ${baseline.requestsPerSecond}/s)`,
+        );
       }
     }
     bare.server.close();
@@ -174,11 +225,15 @@ export async function benchCms() {
  * own (a fresh Payload: this one may already hold another instance).
  */
 function localApi(env: Record<string, string>, id: number): Record<string, unknown> {
-  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--local-api', String(id)], {
-    env: { ...process.env, ...env, NODE_ENV: 'production', CMS_LOG_TO_STDERR: 'true' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--local-api', String(id)],
+    {
+      env: { ...process.env, ...env, NODE_ENV: 'production', CMS_LOG_TO_STDERR: 'true' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
 
@@ -188,17 +243,27 @@ async function localApiHere(id: number) {
   const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client;
   const list = () => payload.find({ collection: 'articles', limit: 10, depth: 1, overrideAccess: false });
   const detail = () => payload.findByID({ collection: 'articles', id, depth: 1, overrideAccess: false });
-  const sqlList = () => client.execute("SELECT * FROM articles WHERE _status = 'published' ORDER BY published_at DESC LIMIT 10");
+  const sqlList = () =>
+    client.execute("SELECT * FROM articles WHERE _status = 'published' ORDER BY published_at DESC LIMIT 10");
   const sqlDetail = () => client.execute(`SELECT * FROM articles WHERE id = ${Number(id)}`);
   const out: Record<string, unknown> = {};
-  for (const [name, fn, sql] of [['list', list, sqlList], ['detail', detail, sqlDetail]] as const) {
+  for (const [name, fn, sql] of [
+    ['list', list, sqlList],
+    ['detail', detail, sqlDetail],
+  ] as const) {
     for (const concurrency of [1, 50]) {
       await timeCalls(fn, concurrency, 50); // warm-up
       const total = concurrency === 1 ? 300 : 2000;
       const api = await timeCalls(fn, concurrency, total);
       const baseline = await timeCalls(sql, concurrency, total);
-      out[`${name}@${concurrency}`] = { api, baseline, p50VsBaseline: round(api.p50 / Math.max(baseline.p50, 0.001), 1) };
-      console.error(`[bench cms] Local API ${name} at ${concurrency}: p50 ${api.p50} ms, p99 ${api.p99} ms, ${api.requestsPerSecond}/s (plain SQL p50 ${baseline.p50} ms)`);
+      out[`${name}@${concurrency}`] = {
+        api,
+        baseline,
+        p50VsBaseline: round(api.p50 / Math.max(baseline.p50, 0.001), 1),
+      };
+      console.error(
+        `[bench cms] Local API ${name} at ${concurrency}: p50 ${api.p50} ms, p99 ${api.p99} ms, ${api.requestsPerSecond}/s (plain SQL p50 ${baseline.p50} ms)`,
+      );
     }
   }
   await payload.destroy();

@@ -33,7 +33,6 @@ function makeItems(n: number): CoverageItem[] {
   });
 }
 
-
 function time(fn: () => unknown): number {
   const t0 = performance.now();
   fn();
@@ -70,7 +69,11 @@ function measure(n: number): SizeResult {
   };
   const check = () => buildCoverageReport({ policy, now, items });
   const runs = n >= 1_000_000 ? 5 : n >= 100_000 ? 7 : 31;
-  for (let i = 0; i < 2; i++) (baseline(), check()); // warm up the JIT
+  for (let i = 0; i < 2; i++) {
+    // warm up the JIT
+    baseline();
+    check();
+  }
   const baselineMs: number[] = [];
   const checkMs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -98,13 +101,16 @@ function measure(n: number): SizeResult {
   };
 }
 
-
 export async function benchCoverage() {
   const sizes: SizeResult[] = SIZES.map((n) => {
-    const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     return JSON.parse(out.trim().split('\n').at(-1)!) as SizeResult;
   });
   const smallest = sizes[0]!;

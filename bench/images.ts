@@ -24,7 +24,6 @@ const WIDTH = 4000;
 const HEIGHT = 3000;
 const RUNS = 5;
 
-
 async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
   await fn(); // warm-up
   const ms: number[] = [];
@@ -40,16 +39,32 @@ async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
 async function photoLike(): Promise<Buffer> {
   const shapes = await makeImage({ palette: ['#8a1c5c', '#3a6ea5'], width: WIDTH, height: HEIGHT, format: 'png' });
   // sharp ignores the background when it makes noise; its typings still ask for one.
-  const grain = await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 24 } } })
+  const grain = await sharp({
+    create: {
+      width: WIDTH,
+      height: HEIGHT,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 24 },
+    },
+  })
     .blur(0.8)
     .png()
     .toBuffer();
-  return sharp(shapes).composite([{ input: grain, blend: 'overlay' }]).jpeg({ quality: 90 }).toBuffer();
+  return sharp(shapes)
+    .composite([{ input: grain, blend: 'overlay' }])
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 export async function benchImages() {
   const original = await photoLike();
-  const sizes = ((Media.upload as UploadConfig).imageSizes ?? []).map((s) => ({ name: s.name, width: s.width ?? undefined, height: s.height ?? undefined, withoutEnlargement: s.withoutEnlargement }));
+  const sizes = ((Media.upload as UploadConfig).imageSizes ?? []).map((s) => ({
+    name: s.name,
+    width: s.width ?? undefined,
+    height: s.height ?? undefined,
+    withoutEnlargement: s.withoutEnlargement,
+  }));
 
   const decodeMs = await timed(() => sharp(original).raw().toBuffer());
   const allSizesMs = await timed(() =>
@@ -95,7 +110,13 @@ export async function benchImages() {
     benchmark: 'images',
     node: process.versions.node,
     sharp: { sharp: sharp.versions.sharp, vips: sharp.versions.vips },
-    input: { width: WIDTH, height: HEIGHT, megapixels: (WIDTH * HEIGHT) / 1e6, jpegBytes: original.length, note: 'synthetic: shapes under gaussian grain, JPEG q90' },
+    input: {
+      width: WIDTH,
+      height: HEIGHT,
+      megapixels: (WIDTH * HEIGHT) / 1e6,
+      jpegBytes: original.length,
+      note: 'synthetic: shapes under gaussian grain, JPEG q90',
+    },
     sizes: sizes.map((s) => s.name),
     decodeMedianMs: round(decodeMs),
     allSizesMedianMs: round(allSizesMs),

@@ -13,7 +13,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-
 import { toLexical } from '../src/seed/lexical';
 import { ACCOUNTS, startAdminServer } from '../tests/admin/support/admin-server';
 import { apiClient, loginToken, seedPublishedArticles } from './support/cms-client';
@@ -26,14 +25,15 @@ const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const EDITORS = 20;
 const SAVES = 25;
 
-
 export async function benchLoad() {
   const server = await startAdminServer({ env: { LOGIN_RATE_LIMIT: '1000' } });
   try {
     const admin = apiClient(server.url, await loginToken(server.url, ACCOUNTS.admin.email, ACCOUNTS.admin.password));
     console.log(`[load] ${ARTICLES} published articles…`);
     await seedPublishedArticles(admin, ARTICLES);
-    const someId = (((await (await fetch(`${server.url}/api/articles?limit=1&depth=0`)).json()) as { docs: { id: number }[] }).docs[0]!).id;
+    const someId = (
+      (await (await fetch(`${server.url}/api/articles?limit=1&depth=0`)).json()) as { docs: { id: number }[] }
+    ).docs[0]!.id;
 
     const reads: Record<string, unknown> = {};
     for (const [name, route] of [
@@ -42,7 +42,9 @@ export async function benchLoad() {
     ] as const) {
       const r = await cannon(`${server.url}${route}`, 50, SECONDS);
       reads[name] = { connections: 50, seconds: SECONDS, ...r };
-      console.log(`[load] ${name} at 50 connections for ${SECONDS} s: ${r.requests} requests, ${r.requestsPerSecond}/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`);
+      console.log(
+        `[load] ${name} at 50 connections for ${SECONDS} s: ${r.requests} requests, ${r.requestsPerSecond}/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}`,
+      );
     }
 
     // 20 editors, each with a draft of their own, all saving at once.
@@ -52,7 +54,10 @@ export async function benchLoad() {
         const password = `mat-khau-tai-${i + 1}-dai-du`;
         await admin('POST', '/api/users', { email, password, name: `Biên tập ${i + 1}`, role: 'editor' });
         const api = apiClient(server.url, await loginToken(server.url, email, password));
-        const created = await api('POST', '/api/articles?draft=true', { title: `Bản nháp của biên tập ${i + 1} — lần 0`, _status: 'draft' });
+        const created = await api('POST', '/api/articles?draft=true', {
+          title: `Bản nháp của biên tập ${i + 1} — lần 0`,
+          _status: 'draft',
+        });
         return { api, id: (created.doc as { id: number }).id, n: i + 1 };
       }),
     );
@@ -64,7 +69,10 @@ export async function benchLoad() {
         for (let k = 1; k <= SAVES; k++) {
           const t0 = performance.now();
           try {
-            await api('PATCH', `/api/articles/${id}?draft=true`, { title: `Bản nháp của biên tập ${n} — lần ${k}`, body: toLexical([`Đoạn viết lần ${k}.`]) });
+            await api('PATCH', `/api/articles/${id}?draft=true`, {
+              title: `Bản nháp của biên tập ${n} — lần ${k}`,
+              body: toLexical([`Đoạn viết lần ${k}.`]),
+            });
             saveTimes.push(performance.now() - t0);
           } catch (error) {
             saveErrors++;
@@ -77,8 +85,10 @@ export async function benchLoad() {
     const lost: string[] = [];
     for (const { id, n } of editors) {
       const doc = await admin('GET', `/api/articles/${id}?draft=true&depth=0`);
-      if (doc.title !== `Bản nháp của biên tập ${n} — lần ${SAVES}`) lost.push(`editor ${n}: draft says "${String(doc.title)}"`);
-      const versions = (await admin('GET', `/api/articles/versions?where[parent][equals]=${id}&limit=1&depth=0`)).totalDocs as number;
+      if (doc.title !== `Bản nháp của biên tập ${n} — lần ${SAVES}`)
+        lost.push(`editor ${n}: draft says "${String(doc.title)}"`);
+      const versions = (await admin('GET', `/api/articles/versions?where[parent][equals]=${id}&limit=1&depth=0`))
+        .totalDocs as number;
       if (versions !== SAVES + 1) lost.push(`editor ${n}: ${versions} versions for ${SAVES + 1} writes`);
     }
     const writes = {
@@ -91,12 +101,30 @@ export async function benchLoad() {
       ...percentiles(saveTimes),
       lostWrites: lost,
     };
-    console.log(`[load] ${EDITORS} editors × ${SAVES} saves: ${saveTimes.length} saved in ${writes.seconds} s (${writes.savesPerSecond}/s), p50 ${writes.p50} ms, p99 ${writes.p99} ms, errors ${saveErrors}, lost ${lost.length}`);
+    console.log(
+      `[load] ${EDITORS} editors × ${SAVES} saves: ${saveTimes.length} saved in ${writes.seconds} s (${writes.savesPerSecond}/s), p50 ${writes.p50} ms, p99 ${writes.p99} ms, errors ${saveErrors}, lost ${lost.length}`,
+    );
 
-    const result = { benchmark: 'load', articles: ARTICLES, database: 'SQLite', reads, writes, measuredAt: new Date().toISOString() };
+    const result = {
+      benchmark: 'load',
+      articles: ARTICLES,
+      database: 'SQLite',
+      reads,
+      writes,
+      measuredAt: new Date().toISOString(),
+    };
     await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
     await writeFile(path.join(ROOT, 'bench/results/load.json'), `${JSON.stringify(result, null, 2)}\n`);
-    const failed = Object.values(reads).some((r) => (r as { errors: number; timeouts: number; non2xx: number }).errors + (r as { timeouts: number }).timeouts + (r as { non2xx: number }).non2xx > 0) || saveErrors > 0 || lost.length > 0;
+    const failed =
+      Object.values(reads).some(
+        (r) =>
+          (r as { errors: number; timeouts: number; non2xx: number }).errors +
+            (r as { timeouts: number }).timeouts +
+            (r as { non2xx: number }).non2xx >
+          0,
+      ) ||
+      saveErrors > 0 ||
+      lost.length > 0;
     if (failed) process.exitCode = 1;
     return result;
   } finally {

@@ -16,7 +16,11 @@ const SAMPLES = Number(process.env.BENCH_LOGIN_SAMPLES ?? 30);
 
 async function timed(url: string, route: string, body: unknown): Promise<{ ms: number; status: number; text: string }> {
   const started = performance.now();
-  const response = await fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { ms: performance.now() - started, status: response.status, text };
 }
@@ -38,7 +42,10 @@ export async function benchLogin() {
         { route: '/api/users/forgot-password', body: { email: 'khong-co-tai-khoan@truong.test' } },
       ],
     } as const;
-    const admin = await timed(server.url, '/api/users/login', { email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password });
+    const admin = await timed(server.url, '/api/users/login', {
+      email: ACCOUNTS.admin.email,
+      password: ACCOUNTS.admin.password,
+    });
     const { token } = JSON.parse(admin.text) as { token: string };
     // 5 wrong passwords lock an account, and a locked one answers at once: unlocked before each round.
     const unlock = () =>
@@ -47,7 +54,10 @@ export async function benchLogin() {
         headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
         body: JSON.stringify({ email: ACCOUNTS.editor2.email }),
       });
-    const out: Record<string, unknown> = { samples: SAMPLES, server: 'scripts/cms-server.ts (production build), SQLite, loopback' };
+    const out: Record<string, unknown> = {
+      samples: SAMPLES,
+      server: 'scripts/cms-server.ts (production build), SQLite, loopback',
+    };
     for (const [name, [known, unknown]] of Object.entries(pairs)) {
       // A few unmeasured rounds first (the first requests compile routes).
       const real: number[] = [];
@@ -64,8 +74,15 @@ export async function benchLogin() {
       }
       const r = summary(real);
       const n = summary(none);
-      out[name] = { realAccount: r, unknownEmail: n, ratio: round(n.medianMs / r.medianMs, 2), sameAnswer: answers.size === 1 };
-      console.log(`${name}: real account ${r.medianMs} ms, unknown e-mail ${n.medianMs} ms (${round(n.medianMs / r.medianMs, 2)}×), same answer: ${answers.size === 1}`);
+      out[name] = {
+        realAccount: r,
+        unknownEmail: n,
+        ratio: round(n.medianMs / r.medianMs, 2),
+        sameAnswer: answers.size === 1,
+      };
+      console.log(
+        `${name}: real account ${r.medianMs} ms, unknown e-mail ${n.medianMs} ms (${round(n.medianMs / r.medianMs, 2)}×), same answer: ${answers.size === 1}`,
+      );
     }
     await mkdir(new URL('./results/', import.meta.url), { recursive: true });
     await writeFile(new URL('./results/login.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);

@@ -5,10 +5,18 @@
 type Row = Record<string, unknown>;
 
 const fmt = (value: unknown, digits = 1) =>
-  typeof value === 'number' ? value.toLocaleString('en', { maximumFractionDigits: digits }) : value === undefined ? '—' : String(value);
+  typeof value === 'number'
+    ? value.toLocaleString('en', { maximumFractionDigits: digits })
+    : value === undefined
+      ? '—'
+      : String(value);
 
 function table(head: string[], rows: unknown[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map((c) => fmt(c)).join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map((c) => fmt(c)).join(' | ')} |`),
+  ].join('\n');
 }
 
 function coverage(c: Row | undefined): string {
@@ -18,8 +26,28 @@ function coverage(c: Row | undefined): string {
     `Baseline: ${c.baseline}. Each size in its own process; "check peak" is what the check added to the process's max RSS.`,
     '',
     table(
-      ['items', 'check (median)', 'baseline', 'ratio', 'items/s', 'ns/item', 'ns/item vs 1st size', 'input RSS', 'check peak'],
-      sizes.map((s) => [s.items, `${fmt(s.checkMedianMs, 2)} ms`, `${fmt(s.baselineMedianMs, 2)} ms`, `${fmt(s.ratio)}×`, s.itemsPerSecond, s.nsPerItem, `${fmt(s.nsPerItemVsSmallest, 2)}×`, `${s.inputRssMB} MB`, `+${s.checkPeakMB} MB`]),
+      [
+        'items',
+        'check (median)',
+        'baseline',
+        'ratio',
+        'items/s',
+        'ns/item',
+        'ns/item vs 1st size',
+        'input RSS',
+        'check peak',
+      ],
+      sizes.map((s) => [
+        s.items,
+        `${fmt(s.checkMedianMs, 2)} ms`,
+        `${fmt(s.baselineMedianMs, 2)} ms`,
+        `${fmt(s.ratio)}×`,
+        s.itemsPerSecond,
+        s.nsPerItem,
+        `${fmt(s.nsPerItemVsSmallest, 2)}×`,
+        `${s.inputRssMB} MB`,
+        `+${s.checkPeakMB} MB`,
+      ]),
     ),
     '',
     `Growth: time per item at the largest size is ${fmt(c.linearity, 2)}× that at the smallest (1× = perfectly linear).`,
@@ -37,17 +65,40 @@ function images(i: Row | undefined): string {
       ['work', 'median', 'vs decoding the JPEG'],
       [
         ['decode only (baseline)', `${fmt(i.decodeMedianMs)} ms`, '1×'],
-        [`sharp: every size (${(i.sizes as string[]).join(', ')}; WebP q80)`, `${fmt(i.allSizesMedianMs)} ms`, `${fmt(i.allSizesVsDecode, 2)}×`],
-        ['whole upload through Payload (checks, sizes, files, SQLite row)', `${fmt(i.payloadUploadMedianMs)} ms`, `${fmt(i.payloadUploadVsDecode, 2)}×`],
+        [
+          `sharp: every size (${(i.sizes as string[]).join(', ')}; WebP q80)`,
+          `${fmt(i.allSizesMedianMs)} ms`,
+          `${fmt(i.allSizesVsDecode, 2)}×`,
+        ],
+        [
+          'whole upload through Payload (checks, sizes, files, SQLite row)',
+          `${fmt(i.payloadUploadMedianMs)} ms`,
+          `${fmt(i.payloadUploadVsDecode, 2)}×`,
+        ],
       ],
     ),
     '',
     table(
       ['hero (1600 px) as', 'bytes', 'vs original JPEG', 'vs JPEG at 1600 px'],
       [
-        ['AVIF (Astro default)', hero.avifBytes, `${fmt(hero.avifVsOriginal, 3)}×`, `${fmt(hero.avifVsSameSizeJpeg, 2)}×`],
-        ['WebP (Astro default)', hero.webpBytes, `${fmt(hero.webpVsOriginal, 3)}×`, `${fmt(hero.webpVsSameSizeJpeg, 2)}×`],
-        ['JPEG (sharp default)', hero.jpegBytes, `${fmt((hero.jpegBytes as number) / (input.jpegBytes as number), 3)}×`, '1×'],
+        [
+          'AVIF (Astro default)',
+          hero.avifBytes,
+          `${fmt(hero.avifVsOriginal, 3)}×`,
+          `${fmt(hero.avifVsSameSizeJpeg, 2)}×`,
+        ],
+        [
+          'WebP (Astro default)',
+          hero.webpBytes,
+          `${fmt(hero.webpVsOriginal, 3)}×`,
+          `${fmt(hero.webpVsSameSizeJpeg, 2)}×`,
+        ],
+        [
+          'JPEG (sharp default)',
+          hero.jpegBytes,
+          `${fmt((hero.jpegBytes as number) / (input.jpegBytes as number), 3)}×`,
+          '1×',
+        ],
       ],
     ),
   ].join('\n');
@@ -61,7 +112,20 @@ function site(s: Row | undefined): string {
     String(s.note ?? ''),
     '',
     table(
-      ['articles', 'pages', 'from the CMS', 'from a JSON file (baseline)', 'ratio', 'pages/s', 'peak memory (CMS / JSON)', 'one article changed', 'vs full', 'its sync', 'dist', 'Pagefind'],
+      [
+        'articles',
+        'pages',
+        'from the CMS',
+        'from a JSON file (baseline)',
+        'ratio',
+        'pages/s',
+        'peak memory (CMS / JSON)',
+        'one article changed',
+        'vs full',
+        'its sync',
+        'dist',
+        'Pagefind',
+      ],
       results.map((r) => [
         r.articles,
         r.pages,
@@ -99,13 +163,29 @@ function cms(c: Row | undefined): string {
       const [name, connections] = k.split('@');
       const m = v.cms as Row;
       const b = v.baseline as Row;
-      return [name, connections, `${m.p50} / ${m.p95} / ${m.p99} ms`, m.requestsPerSecond, `${b.p50} / ${b.p99} ms, ${fmt(b.requestsPerSecond)}/s`, `${fmt(v.throughputVsBaseline, 3)}×`, m.errors, m.non2xx];
+      return [
+        name,
+        connections,
+        `${m.p50} / ${m.p95} / ${m.p99} ms`,
+        m.requestsPerSecond,
+        `${b.p50} / ${b.p99} ms, ${fmt(b.requestsPerSecond)}/s`,
+        `${fmt(v.throughputVsBaseline, 3)}×`,
+        m.errors,
+        m.non2xx,
+      ];
     });
   const localRows = Object.entries(local).map(([k, v]) => {
     const [name, concurrency] = k.split('@');
     const a = v.api as Row;
     const b = v.baseline as Row;
-    return [name, concurrency, `${a.p50} / ${a.p95} / ${a.p99} ms`, a.requestsPerSecond, `${b.p50} / ${b.p99} ms`, `${fmt(v.p50VsBaseline)}×`];
+    return [
+      name,
+      concurrency,
+      `${a.p50} / ${a.p95} / ${a.p99} ms`,
+      a.requestsPerSecond,
+      `${b.p50} / ${b.p99} ms`,
+      `${fmt(v.p50VsBaseline)}×`,
+    ];
   });
   return [
     `${fmt(c.articles)} published articles in the CMS (production build behind \`scripts/cms-server.ts\`, SQLite, job runner on), the site built by its rebuild jobs and served as by \`npm start\`.`,
@@ -113,8 +193,18 @@ function cms(c: Row | undefined): string {
     table(
       ['from the editor’s click', `median of ${live.samples}`, 'samples', 'vs building the site directly'],
       [
-        ['publish → the article’s page answers', `${fmt(live.publishMedianSeconds)} s`, (live.publishSeconds as number[]).join(', '), `${fmt(live.publishVsDirectBuild, 2)}× (${fmt(live.directBuildSeconds)} s)`],
-        ['unpublish → the page is gone', `${fmt(live.unpublishMedianSeconds)} s`, (live.unpublishSeconds as number[]).join(', '), ''],
+        [
+          'publish → the article’s page answers',
+          `${fmt(live.publishMedianSeconds)} s`,
+          (live.publishSeconds as number[]).join(', '),
+          `${fmt(live.publishVsDirectBuild, 2)}× (${fmt(live.directBuildSeconds)} s)`,
+        ],
+        [
+          'unpublish → the page is gone',
+          `${fmt(live.unpublishMedianSeconds)} s`,
+          (live.unpublishSeconds as number[]).join(', '),
+          '',
+        ],
       ],
     ),
     '',
@@ -122,7 +212,19 @@ function cms(c: Row | undefined): string {
     '',
     `REST (anonymous, depth 1; autocannon, ${rest.seconds} s per run) against a bare Node server answering the same bytes:`,
     '',
-    table(['endpoint', 'connections', 'p50 / p95 / p99', 'requests/s', 'bare server p50 / p99, req/s', 'throughput vs bare', 'errors', 'non-2xx'], restRows),
+    table(
+      [
+        'endpoint',
+        'connections',
+        'p50 / p95 / p99',
+        'requests/s',
+        'bare server p50 / p99, req/s',
+        'throughput vs bare',
+        'errors',
+        'non-2xx',
+      ],
+      restRows,
+    ),
     '',
     'Local API (overrideAccess: false, depth 1) in a second process on the same SQLite file, against the same query in plain SQL on the same connection:',
     '',
@@ -138,11 +240,35 @@ function pages(p: Row | undefined): string {
     `A site of ${p.articles} articles served as by \`npm start\`, loaded in Chromium at ${p.viewport}; Lighthouse ${p.lighthouse}. Sizes are before compression; the gzip and brotli columns compress each text file here (the bundled server sends the build’s own brotli copies, quality 6 for pages).`,
     '',
     table(
-      ['page', 'requests', 'HTML', 'CSS', 'JS', 'images', 'total', 'gzip', 'brotli', 'Lighthouse perf / a11y / best / SEO', 'LCP'],
+      [
+        'page',
+        'requests',
+        'HTML',
+        'CSS',
+        'JS',
+        'images',
+        'total',
+        'gzip',
+        'brotli',
+        'Lighthouse perf / a11y / best / SEO',
+        'LCP',
+      ],
       Object.entries(list).map(([name, r]) => {
         const bytes = r.bytes as Row;
         const lh = r.lighthouse as Row;
-        return [`${name} (\`${r.path || '/'}\`)`, r.requests, kb(bytes.html), kb(bytes.css), kb(bytes.js), kb(bytes.image), kb(r.total), kb(r.gzipTotal), kb(r.brotliTotal), `${lh.performance} / ${lh.accessibility} / ${lh.bestPractices} / ${lh.seo}`, `${lh.largestContentfulPaintMs} ms`];
+        return [
+          `${name} (\`${r.path || '/'}\`)`,
+          r.requests,
+          kb(bytes.html),
+          kb(bytes.css),
+          kb(bytes.js),
+          kb(bytes.image),
+          kb(r.total),
+          kb(r.gzipTotal),
+          kb(r.brotliTotal),
+          `${lh.performance} / ${lh.accessibility} / ${lh.bestPractices} / ${lh.seo}`,
+          `${lh.largestContentfulPaintMs} ms`,
+        ];
       }),
     ),
     '',
@@ -158,12 +284,21 @@ function login(l: Row | undefined): string {
   const row = (name: string, r: Row) => {
     const real = r.realAccount as Row;
     const none = r.unknownEmail as Row;
-    return [name, `${fmt(real.medianMs)} ms (p95 ${fmt(real.p95Ms)})`, `${fmt(none.medianMs)} ms (p95 ${fmt(none.p95Ms)})`, `${fmt(r.ratio, 2)}×`, r.sameAnswer ? 'yes' : 'NO'];
+    return [
+      name,
+      `${fmt(real.medianMs)} ms (p95 ${fmt(real.p95Ms)})`,
+      `${fmt(none.medianMs)} ms (p95 ${fmt(none.p95Ms)})`,
+      `${fmt(r.ratio, 2)}×`,
+      r.sameAnswer ? 'yes' : 'NO',
+    ];
   };
   return [
     `${l.samples} alternating samples each, ${l.server}. Baseline: the real account's answer in the same run; ~1× means the timing tells nothing (before issue 13: login 6 ms against 86 ms).`,
     '',
-    table(['request', 'real account (baseline)', 'unknown e-mail', 'ratio', 'same status and body'], [row('login, wrong password', l.login as Row), row('forgot-password', l.forgotPassword as Row)]),
+    table(
+      ['request', 'real account (baseline)', 'unknown e-mail', 'ratio', 'same status and body'],
+      [row('login, wrong password', l.login as Row), row('forgot-password', l.forgotPassword as Row)],
+    ),
   ].join('\n');
 }
 

@@ -35,7 +35,12 @@ for (const [name, run] of BENCHES) {
 
 const dir = new URL('./results/', import.meta.url);
 const results: Record<string, unknown> = {
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 1e9), node: process.versions.node },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGB: Math.round(os.totalmem() / 1e9),
+    node: process.versions.node,
+  },
   updatedAt: new Date().toISOString(),
 };
 for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {

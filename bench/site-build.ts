@@ -60,26 +60,54 @@ async function budgets(dist: string) {
   for (const file of files) {
     if (file.includes(`${path.sep}tim-kiem${path.sep}`)) continue;
     const html = await readFile(file, 'utf8');
-    if ([...html.matchAll(/<script\b([^>]*)>/g)].some((m) => !/application\/ld\+json/.test(m[1]!))) withScripts.push(path.relative(site, file));
+    if ([...html.matchAll(/<script\b([^>]*)>/g)].some((m) => !/application\/ld\+json/.test(m[1]!)))
+      withScripts.push(path.relative(site, file));
   }
   // The heaviest article page, with every stylesheet it links.
   let heaviest = { page: '', htmlBytes: 0, cssBytes: 0, total: 0 };
-  for (const file of files.filter((f) => f.includes(`${path.sep}bai-viet${path.sep}`) && !f.includes(`${path.sep}trang${path.sep}`)).slice(0, 200)) {
+  for (const file of files
+    .filter((f) => f.includes(`${path.sep}bai-viet${path.sep}`) && !f.includes(`${path.sep}trang${path.sep}`))
+    .slice(0, 200)) {
     const html = await readFile(file);
     let css = 0;
     for (const m of html.toString().matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) {
       css += (await stat(path.join(site, m[1]!.replace(BASE, '')))).size;
     }
-    if (html.length + css > heaviest.total) heaviest = { page: path.relative(site, file), htmlBytes: html.length, cssBytes: css, total: html.length + css };
+    if (html.length + css > heaviest.total)
+      heaviest = { page: path.relative(site, file), htmlBytes: html.length, cssBytes: css, total: html.length + css };
   }
 
   // axe-core on one page of every template.
   const server = await serveSite({ dir: dist, base: BASE, port: 0 });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE}`;
-  const templates = ['', 'bai-viet/', 'bai-viet/trang/2/', 'bai-viet/bai-viet-mau-1/', 'quy/', 'quy/2022-q1/', 'doi-tuong/phu-huynh/', 'chu-de/', 'chu-de/chu-de-1/', 'chien-dich/ngay-quoc-te-phu-nu-8-3/', 'guong-dien-hinh/', 'tai-lieu/', 'tro-giup/', 'tim-kiem/?q=gia%20dinh', 'khong-co/'];
+  const templates = [
+    '',
+    'bai-viet/',
+    'bai-viet/trang/2/',
+    'bai-viet/bai-viet-mau-1/',
+    'quy/',
+    'quy/2022-q1/',
+    'doi-tuong/phu-huynh/',
+    'chu-de/',
+    'chu-de/chu-de-1/',
+    'chien-dich/ngay-quoc-te-phu-nu-8-3/',
+    'guong-dien-hinh/',
+    'tai-lieu/',
+    'tro-giup/',
+    'tim-kiem/?q=gia%20dinh',
+    'khong-co/',
+  ];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const violations: string[] = [];
   try {
@@ -87,7 +115,9 @@ async function budgets(dist: string) {
     for (const t of templates) {
       await page.goto(origin + t);
       if (t.startsWith('tim-kiem')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
-      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const r = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
       for (const v of r.violations) violations.push(`${t || '(home)'}: ${v.id}`);
     }
   } finally {
@@ -120,7 +150,11 @@ async function build(cmsUrl: string, options: { cold: boolean; contentFile?: str
   const result = await buildSite({ dist: DIST, env, quiet: true });
   if (!result.ok) throw new Error(result.message);
   const rss = (await readFile(rssFile, 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
-  return { seconds: +(result.ms / 1000).toFixed(1), peakRssMB: Math.round(Math.max(0, ...rss) / 1024), log: result.log };
+  return {
+    seconds: +(result.ms / 1000).toFixed(1),
+    peakRssMB: Math.round(Math.max(0, ...rss) / 1024),
+    log: result.log,
+  };
 }
 
 /** The longest per-collection sync the loader logged ("… 123 ms"); collections sync in parallel. */
@@ -212,12 +246,22 @@ export async function benchSite() {
       yLabel: 'giây (s)',
       series: [
         { name: 'từ CMS (from the CMS)', points: results.map((r) => [r.articles as number, r.fullSeconds as number]) },
-        { name: 'từ tệp JSON (baseline: JSON file)', points: results.map((r) => [r.articles as number, r.baselineSeconds as number]) },
-        { name: 'sửa một bài (one article changed)', points: results.map((r) => [r.articles as number, r.incrementalSeconds as number]) },
+        {
+          name: 'từ tệp JSON (baseline: JSON file)',
+          points: results.map((r) => [r.articles as number, r.baselineSeconds as number]),
+        },
+        {
+          name: 'sửa một bài (one article changed)',
+          points: results.map((r) => [r.articles as number, r.incrementalSeconds as number]),
+        },
       ],
     }),
   );
-  const failed = results.flatMap((r) => Object.entries((r.budgets ?? {}) as Record<string, { ok: boolean }>).filter(([, v]) => !v.ok).map(([k]) => k));
+  const failed = results.flatMap((r) =>
+    Object.entries((r.budgets ?? {}) as Record<string, { ok: boolean }>)
+      .filter(([, v]) => !v.ok)
+      .map(([k]) => k),
+  );
   if (failed.length) {
     console.error(`✖ budgets not met: ${failed.join(', ')}`);
     process.exitCode = 1;

@@ -31,7 +31,9 @@ try {
   const versions = Object.values(manifest.collections).reduce((n, c) => n + c.versions, 0);
   const files = Object.values(manifest.files).reduce((n, c) => n + c, 0);
   for (const warning of manifest.warnings) console.warn(`  ⚠ ${warning}`);
-  console.log(`Đã sao lưu ${docs} mục, ${versions} phiên bản, ${manifest.globals.length} phần cài đặt, ${files} tệp vào:\n  ${out}`);
+  console.log(
+    `Đã sao lưu ${docs} mục, ${versions} phiên bản, ${manifest.globals.length} phần cài đặt, ${files} tệp vào:\n  ${out}`,
+  );
 } catch (error) {
   console.error(`\n✖ Sao lưu thất bại, không có tệp nào được tạo: ${(error as Error).message}\n`);
   process.exitCode = 1;

@@ -25,16 +25,26 @@ export type BuildSiteOptions = { dist?: string; env?: Record<string, string | un
 /** The loader's own message when there is one (they start with these words), else Astro's error lines. */
 export function buildFailureReason(log: string): string {
   const lines = log.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-  const start = lines.findIndex((l) => /^(?:\S+ )?(?:\[[^\]]+\] )?(CMS |Không kết nối được CMS|Không dựng được trang|Không tải được tệp|PAYLOAD_URL)/.test(l.trim()));
+  const start = lines.findIndex((l) =>
+    /^(?:\S+ )?(?:\[[^\]]+\] )?(CMS |Không kết nối được CMS|Không dựng được trang|Không tải được tệp|PAYLOAD_URL)/.test(
+      l.trim(),
+    ),
+  );
   if (start >= 0) {
     const end = lines.findIndex((l, i) => i > start && /^\s*(Hint:|Stack trace:|at )/.test(l));
-    return lines.slice(start, end > start ? end : start + 3).join('\n').trim();
+    return lines
+      .slice(start, end > start ? end : start + 3)
+      .join('\n')
+      .trim();
   }
   // Otherwise what follows the first error line (an integration's logger.error, Astro's error), up to the stack.
   const first = lines.findIndex((l) => /\[ERROR\]|\b\w*Error\b/.test(l));
   if (first < 0) return lines.slice(-10).join('\n').trim();
   const end = lines.findIndex((l, i) => i > first && /^\s*(Hint:|Stack trace:|at )/.test(l));
-  return lines.slice(first, end > first ? Math.min(end, first + 15) : first + 15).join('\n').trim();
+  return lines
+    .slice(first, end > first ? Math.min(end, first + 15) : first + 15)
+    .join('\n')
+    .trim();
 }
 
 /**
@@ -45,12 +55,15 @@ export function buildFailureReason(log: string): string {
 async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   const lock = path.join(root, '.astro', 'site-build.lock');
   await mkdir(path.dirname(lock), { recursive: true });
-  for (const started = Date.now(); ; ) {
+  for (const started = Date.now(); ;) {
     try {
       await mkdir(lock);
       break;
     } catch {
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true }); // left by a killed build
       if (Date.now() - started > 20 * 60_000) throw new Error(`Another site build holds ${lock}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -76,7 +89,12 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   const dist = path.resolve(root, options.dist ?? 'dist');
   // Beside nothing a reader sees (.astro/ is gitignored), one per target folder.
-  const staging = path.join(root, '.astro', 'site-staging', `${path.basename(dist)}-${createHash('sha1').update(dist).digest('hex').slice(0, 8)}`);
+  const staging = path.join(
+    root,
+    '.astro',
+    'site-staging',
+    `${path.basename(dist)}-${createHash('sha1').update(dist).digest('hex').slice(0, 8)}`,
+  );
   const started = Date.now();
 
   // Fail fast, before Astro starts, when the CMS cannot be reached.
@@ -108,9 +126,11 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   });
   if (code !== 0 || !existsSync(path.join(clientDir(staging), 'index.html'))) {
     await rm(staging, { recursive: true, force: true });
-    const log = output.join('');
     const reason = buildFailureReason(output.join(''));
-    return { ok: false, message: `Dựng trang thất bại; dist/ cũ được giữ nguyên.\nThe site build failed; the previous dist/ is untouched.\n${reason.trim()}` };
+    return {
+      ok: false,
+      message: `Dựng trang thất bại; dist/ cũ được giữ nguyên.\nThe site build failed; the previous dist/ is untouched.\n${reason.trim()}`,
+    };
   }
   // Swap: dist → dist.old, staging → dist, drop the old one.
   const old = `${dist}.old`;
@@ -128,5 +148,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`\n✖ ${result.message}`);
     process.exit(1);
   }
-  console.log(`\n✔ Đã dựng trang vào ${process.env.SITE_DIST || 'dist'}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${payloadUrl()}).`);
+  console.log(
+    `\n✔ Đã dựng trang vào ${process.env.SITE_DIST || 'dist'}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${payloadUrl()}).`,
+  );
 }

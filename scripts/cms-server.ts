@@ -16,11 +16,19 @@ import { parseArgs } from 'node:util';
 
 import next from 'next';
 
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustProxy, type TrustProxy, TrustProxyError } from '../src/domain/client-address';
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddress,
+  parseTrustProxy,
+  type TrustProxy,
+  TrustProxyError,
+} from '../src/domain/client-address';
 import { adminSecurityHeaders } from '../src/domain/security-headers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'H' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'H' } },
+});
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const host = values.host;
 
@@ -43,7 +51,11 @@ const securityHeaders = Object.entries(adminSecurityHeaders());
 const server = createServer((req, res) => {
   withDefaultHeaders(res);
   const forwarded = req.headers['x-forwarded-for'];
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trust);
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+    req.socket.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+    trust,
+  );
   // With no proxy in front, the header is only the client's claim: Next would pass it on as it is.
   if (trustsNoProxy) delete req.headers['x-forwarded-for'];
   handle(req, res).catch((error: unknown) => {

@@ -42,7 +42,9 @@ async function fromFile(file: string): Promise<CoverageInput> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    fail(`Không đọc được tệp "${file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Cannot read the input file.`);
+    fail(
+      `Không đọc được tệp "${file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Cannot read the input file.`,
+    );
   }
   let json: unknown;
   try {

@@ -12,7 +12,10 @@ import { parseCoverageReport } from '../src/domain/coverage-report-schema';
 import { buildDistrictMatrix, districtCsv, districtHtml, type DistrictSource, totalText } from '../src/domain/district';
 import { quarterLabel } from '../src/domain/quarters';
 
-const { values, positionals } = parseArgs({ options: { out: { type: 'string', default: 'district-report' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { out: { type: 'string', default: 'district-report' } },
+  allowPositionals: true,
+});
 if (positionals.length === 0) {
   console.error('✖ Dùng: npm run district -- <địa chỉ trang hoặc tệp coverage.json>... [--out THƯ_MỤC]');
   process.exit(2);
@@ -24,7 +27,10 @@ async function load(source: string): Promise<DistrictSource> {
     let text: string;
     if (/^https?:\/\//i.test(source)) {
       const url = source.endsWith('.json') ? source : `${source.replace(/\/?$/, '/')}coverage.json`;
-      const response = await fetch(url, { signal: AbortSignal.timeout(15_000), headers: { accept: 'application/json' } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(15_000),
+        headers: { accept: 'application/json' },
+      });
       if (!response.ok) throw new Error(`máy chủ trả lời HTTP ${response.status} cho ${url}`);
       text = await response.text();
     } else {
@@ -66,8 +72,11 @@ const failed = matrix.rows.filter((r) => r.error);
 console.log(`Đã tổng hợp ${matrix.rows.length} trường × ${matrix.quarters.length} quý → ${htmlFile}, ${csvFile}`);
 for (const r of failed) console.error(`⚠ Không đọc được báo cáo của ${r.source}: ${r.error}`);
 for (const r of matrix.rows.filter((row) => row.alsoListedAs.length > 0)) {
-  console.error(`⚠ ${r.school || r.source} được liệt kê ${r.alsoListedAs.length + 1} lần (${[r.source, ...r.alsoListedAs].join(', ')}): chỉ tính một lần, theo báo cáo mới nhất.`);
+  console.error(
+    `⚠ ${r.school || r.source} được liệt kê ${r.alsoListedAs.length + 1} lần (${[r.source, ...r.alsoListedAs].join(', ')}): chỉ tính một lần, theo báo cáo mới nhất.`,
+  );
 }
-for (const r of matrix.rows.filter((row) => row.missed > 0)) console.log(`✖ ${r.school || r.source}: bỏ lỡ ${r.missed} quý`);
+for (const r of matrix.rows.filter((row) => row.missed > 0))
+  console.log(`✖ ${r.school || r.source}: bỏ lỡ ${r.missed} quý`);
 for (const t of matrix.totals) console.log(`${quarterLabel(t.quarter)}: ${totalText(t)}`);
 process.exit(failed.length > 0 ? 1 : 0);

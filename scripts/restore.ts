@@ -12,7 +12,10 @@ import { ArchiveError } from '../src/cms/backup/archive';
 import { NotEmptyError, restoreBackup } from '../src/cms/backup/restore';
 import { exitWith, openCms } from './lib/open-cms';
 
-const { values, positionals } = parseArgs({ options: { replace: { type: 'boolean', default: false } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { replace: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
 if (positionals.length !== 1) {
   console.error('Cách dùng: npm run restore -- <tệp sao lưu .tar.gz> [--replace]');
   process.exit(2);
@@ -29,11 +32,17 @@ try {
     `Đã khôi phục ${result.docs} mục, ${result.versions} phiên bản và ${result.files} tệp từ bản sao lưu ngày ${result.manifest.createdAt} (${result.manifest.source.database}).`,
   );
   if (result.dangling.length > 0)
-    console.warn(`  ⚠ ${result.dangling.length} liên kết trỏ tới mục không có trong bản sao lưu (ví dụ ${result.dangling[0]}).`);
-  for (const folder of result.setAside) console.warn(`  ⚠ Các tệp có sẵn trước đó được chuyển sang ${folder} (không bị xoá).`);
+    console.warn(
+      `  ⚠ ${result.dangling.length} liên kết trỏ tới mục không có trong bản sao lưu (ví dụ ${result.dangling[0]}).`,
+    );
+  for (const folder of result.setAside)
+    console.warn(`  ⚠ Các tệp có sẵn trước đó được chuyển sang ${folder} (không bị xoá).`);
   console.log('Chạy `npm start` để dựng lại trang công khai từ dữ liệu vừa khôi phục.');
 } catch (error) {
-  if (error instanceof ArchiveError) console.error(`\n✖ Không khôi phục: bản sao lưu bị hỏng hoặc không đầy đủ (${error.message}). Không có gì được ghi.\n`);
+  if (error instanceof ArchiveError)
+    console.error(
+      `\n✖ Không khôi phục: bản sao lưu bị hỏng hoặc không đầy đủ (${error.message}). Không có gì được ghi.\n`,
+    );
   else if (error instanceof NotEmptyError) console.error(`\n✖ ${error.message}\n`);
   else console.error(`\n✖ Khôi phục thất bại, cơ sở dữ liệu được giữ nguyên như trước: ${(error as Error).message}\n`);
   process.exitCode = 1;

@@ -19,7 +19,9 @@ try {
     console.log('Đang tạo dữ liệu mẫu…');
     const result = await seedDemoContent(payload, (line) => console.log(`  ${line}`));
     const total = Object.values(result.created).reduce((a, b) => a + b, 0);
-    console.log(total === 0 ? 'Dữ liệu mẫu đã có đủ: không thêm gì.' : `Đã thêm ${total} mục: ${JSON.stringify(result.created)}`);
+    console.log(
+      total === 0 ? 'Dữ liệu mẫu đã có đủ: không thêm gì.' : `Đã thêm ${total} mục: ${JSON.stringify(result.created)}`,
+    );
     if (result.accounts.length > 0) console.log(formatAccounts(result.accounts));
   }
 } finally {

@@ -33,7 +33,9 @@ function contentType(pathname: string): string | undefined {
   if (!path.extname(pathname)) return undefined; // a folder: its index.html, which sirv names
   const type = lookup(pathname);
   if (!type) return 'application/octet-stream';
-  return /^text\/|^application\/(json|xml|javascript|manifest\+json)$|^image\/svg\+xml$/.test(type) ? `${type}; charset=utf-8` : type;
+  return /^text\/|^application\/(json|xml|javascript|manifest\+json)$|^image\/svg\+xml$/.test(type)
+    ? `${type}; charset=utf-8`
+    : type;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -73,7 +75,13 @@ function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text);
 }
 
-export function serveSite(options: { dir: string; base: string; port: number; host?: string; env?: Record<string, string | undefined> }): Promise<Server> {
+export function serveSite(options: {
+  dir: string;
+  base: string;
+  port: number;
+  host?: string;
+  env?: Record<string, string | undefined>;
+}): Promise<Server> {
   const root = clientDir(path.resolve(options.dir));
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const baseSegments = base.split('/').filter(Boolean);
@@ -120,7 +128,11 @@ export function serveSite(options: { dir: string; base: string; port: number; ho
     const serve = statics.handler();
     if (!serve) return plain(res, 503, 'Trang chưa được dựng. The site has not been built yet.');
     // A folder asked for without its slash: one canonical address, re-encoded from the segments.
-    if (!request.trailingSlash && inside.length > 0 && statSync(path.join(root, ...inside), { throwIfNoEntry: false })?.isDirectory()) {
+    if (
+      !request.trailingSlash &&
+      inside.length > 0 &&
+      statSync(path.join(root, ...inside), { throwIfNoEntry: false })?.isDirectory()
+    ) {
       res.writeHead(301, { location: `${encodePath(segments, true)}${request.search}` }).end();
       return;
     }

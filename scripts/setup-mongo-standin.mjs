@@ -73,9 +73,15 @@ function npm(args, cwd) {
 
 function npmFailure(step, r) {
   const out = `${r.stderr}\n${r.stdout}`;
-  const registry = spawnSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).stdout?.trim() || 'npm registry';
-  const netErr = /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|network|socket hang up/i.test(out);
-  const detail = out.split('\n').filter((l) => /npm (error|ERR!)/.test(l) && !/^\S+\s+\S+\s+at /.test(l)).slice(0, 6).join('\n  ');
+  const registry =
+    spawnSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).stdout?.trim() || 'npm registry';
+  const netErr =
+    /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|network|socket hang up/i.test(out);
+  const detail = out
+    .split('\n')
+    .filter((l) => /npm (error|ERR!)/.test(l) && !/^\S+\s+\S+\s+at /.test(l))
+    .slice(0, 6)
+    .join('\n  ');
   fail(
     `${step} failed${netErr ? ` — the npm registry (${registry}) looks unreachable` : ''}.\n  ${detail || out.trim().slice(-800)}`,
   );
@@ -114,7 +120,8 @@ rmSync(tarball);
 log('trimming package.json (pinned runtime deps, no scripts/devDependencies)…');
 const pkgPath = join(staging, 'package.json');
 const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
-if (pkg.name !== PKG || pkg.version !== VERSION) fail(`tarball is ${pkg.name}@${pkg.version}, expected ${PKG}@${VERSION}`);
+if (pkg.name !== PKG || pkg.version !== VERSION)
+  fail(`tarball is ${pkg.name}@${pkg.version}, expected ${PKG}@${VERSION}`);
 pkg.dependencies = DEPENDENCIES;
 // devDependencies would still be resolved (and fail) even with --omit=dev;
 // packageManager/pnpm only matter to other tools.
@@ -126,7 +133,17 @@ log('installing dependencies (npm install --omit=dev --ignore-scripts)…');
 // package.json npm would stop there anyway, this just makes it explicit so
 // /work/main/package.json and package-lock.json are never touched.
 const install = npm(
-  ['install', '--prefix', staging, '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--workspaces=false', '--loglevel=error'],
+  [
+    'install',
+    '--prefix',
+    staging,
+    '--omit=dev',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+    '--workspaces=false',
+    '--loglevel=error',
+  ],
   staging,
 );
 if (install.status !== 0) npmFailure('npm install', install);

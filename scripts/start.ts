@@ -41,7 +41,9 @@ function run(command: string, args: string[], options: SpawnOptions = {}): Promi
     const child = spawn(command, args, { stdio: 'inherit', env, ...options });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} → ${signal ?? `exit ${code}`}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args.join(' ')} → ${signal ?? `exit ${code}`}`)),
     );
   });
 }
@@ -54,9 +56,15 @@ try {
     await run(bin('tsx'), ['scripts/seed.ts', '--if-empty']);
   }
 
-  await ensureAdminBuilt({ env, onBuild: () => console.log('▶ Biên dịch trang quản trị (next build, khoảng 1 phút lần đầu)…') });
+  await ensureAdminBuilt({
+    env,
+    onBuild: () => console.log('▶ Biên dịch trang quản trị (next build, khoảng 1 phút lần đầu)…'),
+  });
 
-  const server = spawn(bin('tsx'), ['scripts/cms-server.ts', '-p', port], { stdio: 'inherit', env: { ...env, CMS_RUN_JOBS: 'true' } });
+  const server = spawn(bin('tsx'), ['scripts/cms-server.ts', '-p', port], {
+    stdio: 'inherit',
+    env: { ...env, CMS_RUN_JOBS: 'true' },
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 
@@ -65,7 +73,8 @@ try {
   console.log(`▶ Dựng trang công khai từ CMS (${cmsUrl})…`);
   // The caller's environment decides the coverage check's strictness, not the NODE_ENV forced above.
   const built = await buildSite({ env: { ...process.env, PAYLOAD_URL: cmsUrl, SITE_BASE: siteBase }, quiet: true });
-  if (!built.ok) console.error(`\n✖ ${built.message}\n  (Trang quản trị vẫn chạy; trang công khai cũ, nếu có, vẫn được phục vụ.)\n`);
+  if (!built.ok)
+    console.error(`\n✖ ${built.message}\n  (Trang quản trị vẫn chạy; trang công khai cũ, nếu có, vẫn được phục vụ.)\n`);
   if (existsSync(path.join(clientDir('dist'), 'index.html'))) {
     await serveSite({ dir: 'dist', base: siteBase, port: sitePort, env: { PAYLOAD_URL: cmsUrl } });
     printCoverage();
@@ -85,7 +94,9 @@ async function waitForCms(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}/api/globals/column-settings/policy`, { signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(`${url}/api/globals/column-settings/policy`, {
+        signal: AbortSignal.timeout(10_000),
+      });
       if (response.ok) return;
     } catch {
       // not listening yet

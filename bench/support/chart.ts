@@ -15,7 +15,8 @@ export function growthChart(options: { title: string; xLabel: string; yLabel: st
   const ys = options.series.flatMap((s) => s.points.map(([, y]) => y));
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
   const yMax = niceCeil(Math.max(...ys, 1));
-  const lx = (x: number) => (xMax === xMin ? 0.5 : (Math.log10(x) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin)));
+  const lx = (x: number) =>
+    xMax === xMin ? 0.5 : (Math.log10(x) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin));
   const px = (x: number) => m.left + lx(x) * (width - m.left - m.right);
   const py = (y: number) => height - m.bottom - (y / yMax) * (height - m.top - m.bottom);
   const colours = ['#8a1c5c', '#1b5e7a', '#4a6b1f', '#7a4b1b'];
@@ -23,17 +24,27 @@ export function growthChart(options: { title: string; xLabel: string; yLabel: st
 
   const yTicks = Array.from({ length: 5 }, (_, i) => (yMax * i) / 4);
   const grid = yTicks
-    .map((y) => `<line x1="${m.left}" x2="${width - m.right}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/><text x="${m.left - 8}" y="${py(y) + 4}" text-anchor="end">${round(y)}</text>`)
+    .map(
+      (y) =>
+        `<line x1="${m.left}" x2="${width - m.right}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/><text x="${m.left - 8}" y="${py(y) + 4}" text-anchor="end">${round(y)}</text>`,
+    )
     .join('');
   const xTicks = [...new Set(xs)]
     .sort((a, b) => a - b)
-    .map((x) => `<text x="${px(x)}" y="${height - m.bottom + 18}" text-anchor="middle">${x.toLocaleString('en')}</text>`)
+    .map(
+      (x) => `<text x="${px(x)}" y="${height - m.bottom + 18}" text-anchor="middle">${x.toLocaleString('en')}</text>`,
+    )
     .join('');
   const lines = options.series
     .map((s, i) => {
       const pts = [...s.points].sort((a, b) => a[0] - b[0]);
       const path = pts.map(([x, y], k) => `${k ? 'L' : 'M'}${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ');
-      const dots = pts.map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3.5" fill="${colours[i % 4]}"><title>${escape(s.name)}: ${x.toLocaleString('en')} → ${y}</title></circle>`).join('');
+      const dots = pts
+        .map(
+          ([x, y]) =>
+            `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3.5" fill="${colours[i % 4]}"><title>${escape(s.name)}: ${x.toLocaleString('en')} → ${y}</title></circle>`,
+        )
+        .join('');
       const legendY = height - m.bottom + 40 + i * 18;
       const legend = `<line x1="${m.left}" x2="${m.left + 28}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${colours[i % 4]}" stroke-width="2.5" stroke-dasharray="${dashes[i % 4]}"/><text x="${m.left + 36}" y="${legendY}">${escape(s.name)}</text>`;
       return `<path d="${path}" fill="none" stroke="${colours[i % 4]}" stroke-width="2.5" stroke-dasharray="${dashes[i % 4]}"/>${dots}${legend}`;

@@ -40,7 +40,10 @@ export async function seedPublishedArticles(api: Api, count: number): Promise<vo
         await api('POST', '/api/articles', {
           title: `Bài viết đo hiệu năng số ${i + 1}: chia sẻ việc nhà`,
           excerpt: 'Bài viết mẫu cho phép đo.',
-          body: toLexical(['Bình đẳng giới bắt đầu từ những việc nhỏ trong gia đình.', 'Cả nhà cùng nấu ăn, cùng dọn dẹp.']),
+          body: toLexical([
+            'Bình đẳng giới bắt đầu từ những việc nhỏ trong gia đình.',
+            'Cả nhà cùng nấu ăn, cùng dọn dẹp.',
+          ]),
           audiences: ['parents'],
           publishedAt: new Date(start + (span * i) / count).toISOString(),
           _status: 'published',

@@ -31,16 +31,44 @@ function lexical(words: number, seed: number) {
     const text = { type: 'text', text: sentences, format: 0, detail: 0, mode: 'normal', style: '', version: 1 };
     children.push(
       i % 5 === 4
-        ? { type: 'heading', tag: 'h2', children: [{ ...text, text: `Phần ${i / 5 + 1}: hoạt động của nhà trường` }], direction: 'ltr', format: '', indent: 0, version: 1 }
-        : { type: 'paragraph', children: [text], direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, textStyle: '' },
+        ? {
+            type: 'heading',
+            tag: 'h2',
+            children: [{ ...text, text: `Phần ${i / 5 + 1}: hoạt động của nhà trường` }],
+            direction: 'ltr',
+            format: '',
+            indent: 0,
+            version: 1,
+          }
+        : {
+            type: 'paragraph',
+            children: [text],
+            direction: 'ltr',
+            format: '',
+            indent: 0,
+            version: 1,
+            textFormat: 0,
+            textStyle: '',
+          },
     );
   }
   return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } };
 }
 
-const TOPICS = ['Bình đẳng giới', 'Gia đình', 'Phòng chống bạo lực', 'Giáo dục giới tính', 'Định hướng nghề nghiệp', 'Vì sự tiến bộ của phụ nữ'].map(
-  (title, i) => ({ id: i + 1, title, slug: `chu-de-${i + 1}`, updatedAt: '2022-01-01T00:00:00.000Z', createdAt: '2022-01-01T00:00:00.000Z' }),
-);
+const TOPICS = [
+  'Bình đẳng giới',
+  'Gia đình',
+  'Phòng chống bạo lực',
+  'Giáo dục giới tính',
+  'Định hướng nghề nghiệp',
+  'Vì sự tiến bộ của phụ nữ',
+].map((title, i) => ({
+  id: i + 1,
+  title,
+  slug: `chu-de-${i + 1}`,
+  updatedAt: '2022-01-01T00:00:00.000Z',
+  createdAt: '2022-01-01T00:00:00.000Z',
+}));
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 const perCover = 200;
@@ -55,7 +83,8 @@ function articles(n: number) {
       id: i + 1,
       title: `Bài viết mẫu số ${i + 1}: bình đẳng giới trong gia đình và nhà trường`,
       slug: `bai-viet-mau-${i + 1}`,
-      excerpt: 'Một bài viết mẫu cho phép đo thời gian dựng trang: chia sẻ việc nhà, tôn trọng sự khác biệt, phòng ngừa bạo lực.',
+      excerpt:
+        'Một bài viết mẫu cho phép đo thời gian dựng trang: chia sẻ việc nhà, tôn trọng sự khác biệt, phòng ngừa bạo lực.',
       cover: 1 + (i % covers),
       body: lexical(620, i),
       audiences: [AUDIENCES[i % 3]!.value],
@@ -75,20 +104,44 @@ function articles(n: number) {
 export async function content(n: number) {
   const images = Math.max(2, Math.ceil(n / perCover));
   const pdfs = Math.max(1, Math.ceil(n / 200));
-  const palettes: [string, string][] = [['#8a1c5c', '#f0a3cf'], ['#1b5e7a', '#9fd3e6'], ['#4a6b1f', '#cfe59a'], ['#7a4b1b', '#f2c892']];
+  const palettes: [string, string][] = [
+    ['#8a1c5c', '#f0a3cf'],
+    ['#1b5e7a', '#9fd3e6'],
+    ['#4a6b1f', '#cfe59a'],
+    ['#7a4b1b', '#f2c892'],
+  ];
   const files = new Map<string, Buffer>();
   const media = [];
   for (let i = 1; i <= images; i++) {
     const filename = `anh-${i}.jpg`;
-    files.set(`media/${filename}`, await makeImage({ palette: palettes[i % palettes.length]!, width: 1600, height: 900 }));
-    media.push({ id: i, alt: `Ảnh hoạt động số ${i}`, filename, mimeType: 'image/jpeg', width: 1600, height: 900, sizes: {}, updatedAt: STAMP });
+    files.set(
+      `media/${filename}`,
+      await makeImage({ palette: palettes[i % palettes.length]!, width: 1600, height: 900 }),
+    );
+    media.push({
+      id: i,
+      alt: `Ảnh hoạt động số ${i}`,
+      filename,
+      mimeType: 'image/jpeg',
+      width: 1600,
+      height: 900,
+      sizes: {},
+      updatedAt: STAMP,
+    });
   }
   const documents = [];
   for (let i = 1; i <= pdfs; i++) {
     const filename = `tai-lieu-${i}.pdf`;
     const pdf = makePdf(`Tài liệu ${i}`, ['Phiếu học tập về bình đẳng giới.']);
     files.set(`documents/${filename}`, pdf);
-    documents.push({ id: i, title: `Phiếu học tập ${i}`, filename, mimeType: 'application/pdf', filesize: pdf.length, updatedAt: STAMP });
+    documents.push({
+      id: i,
+      title: `Phiếu học tập ${i}`,
+      filename,
+      mimeType: 'application/pdf',
+      filesize: pdf.length,
+      updatedAt: STAMP,
+    });
   }
   const list = articles(n);
   const stories = Array.from({ length: Math.max(1, Math.round(n / 50)) }, (_, i) => ({
@@ -118,12 +171,22 @@ export async function content(n: number) {
     countsTowardColumn: false,
     updatedAt: STAMP,
   }));
-  const docs: Record<string, Record<string, unknown>[]> = { articles: list, topics: TOPICS, media, documents, 'model-stories': stories, 'teaching-resources': resources };
+  const docs: Record<string, Record<string, unknown>[]> = {
+    articles: list,
+    topics: TOPICS,
+    media,
+    documents,
+    'model-stories': stories,
+    'teaching-resources': resources,
+  };
   return { docs, files };
 }
 
 /** Just enough of Payload's REST API for the loader and the coverage page. */
-export function standInCms(docs: Record<string, Record<string, unknown>[]>, files: Map<string, Buffer>): Promise<{ url: string; server: Server; requests: () => number }> {
+export function standInCms(
+  docs: Record<string, Record<string, unknown>[]>,
+  files: Map<string, Buffer>,
+): Promise<{ url: string; server: Server; requests: () => number }> {
   let requests = 0;
   const server = createServer((req, res) => {
     requests++;
@@ -143,7 +206,10 @@ export function standInCms(docs: Record<string, Record<string, unknown>[]>, file
     if (file) {
       const bytes = files.get(`${file[1]}/${decodeURIComponent(file[2]!)}`);
       if (!bytes) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': file[1] === 'media' ? 'image/jpeg' : 'application/pdf', 'content-length': bytes.length });
+      res.writeHead(200, {
+        'content-type': file[1] === 'media' ? 'image/jpeg' : 'application/pdf',
+        'content-length': bytes.length,
+      });
       return void res.end(bytes);
     }
     const collection = /^\/api\/([a-z-]+)$/.exec(url.pathname)?.[1];
@@ -159,13 +225,16 @@ export function standInCms(docs: Record<string, Record<string, unknown>[]>, file
       const wanted = new Set(ids.split(','));
       list = list.filter((d) => wanted.has(String(d.id)));
     }
-    if (url.searchParams.get('select[updatedAt]') === 'true') list = list.map((d) => ({ id: d.id, updatedAt: d.updatedAt }));
+    if (url.searchParams.get('select[updatedAt]') === 'true')
+      list = list.map((d) => ({ id: d.id, updatedAt: d.updatedAt }));
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const page = Number(url.searchParams.get('page') ?? 1);
     const slice = list.slice((page - 1) * limit, page * limit);
     send({ docs: slice, hasNextPage: page * limit < list.length, nextPage: page + 1, page, totalDocs: list.length });
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests: () => requests })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests: () => requests }),
+    ),
   );
 }

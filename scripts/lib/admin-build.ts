@@ -35,7 +35,7 @@ export function adminSourceDigest(root = process.cwd()): string {
 /** Runs `next build` (about a minute) unless .next was built from these very sources; one build at a time (test files start servers in parallel). */
 export async function ensureAdminBuilt(options: { env?: NodeJS.ProcessEnv; onBuild?: () => void } = {}): Promise<void> {
   const lock = path.resolve('.next-build.lock');
-  for (const started = Date.now(); ; ) {
+  for (const started = Date.now(); ;) {
     try {
       mkdirSync(lock);
       break;
@@ -56,7 +56,8 @@ export async function ensureAdminBuilt(options: { env?: NodeJS.ProcessEnv; onBui
 async function buildUnlessCurrent(options: { env?: NodeJS.ProcessEnv; onBuild?: () => void }): Promise<void> {
   const digestFile = path.join('.next', 'source-digest');
   const digest = adminSourceDigest();
-  const built = existsSync(path.join('.next', 'BUILD_ID')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;
+  const built =
+    existsSync(path.join('.next', 'BUILD_ID')) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;
   if (built) return;
   options.onBuild?.();
   await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,7 @@ const SECRET_FILE = path.resolve('data', '.payload-secret');
 export function ensureLocalSecret(env: NodeJS.ProcessEnv = process.env): void {
   // A deployment that says it is production must bring its own secret.
   if (env.PAYLOAD_SECRET || env.NODE_ENV === 'production') return;
-  let secret = '';
+  let secret: string;
   try {
     secret = readFileSync(SECRET_FILE, 'utf8').trim();
   } catch {

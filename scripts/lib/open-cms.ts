@@ -9,7 +9,9 @@ export async function openCms() {
   ensureLocalSecret();
   process.env.CMS_LOG_TO_STDERR = 'true';
   try {
-    return await (await import('../../payload.config')).default;
+    return await (
+      await import('../../payload.config')
+    ).default;
   } catch (error) {
     exitWith(error);
   }

@@ -26,18 +26,27 @@ export class RenderServer {
     const target = await this.current();
     if (!target) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      res.end('Chưa có máy chủ xem trước: trang chưa được dựng, hoặc máy chủ không khởi động được.\nThe preview server is not available.');
+      res.end(
+        'Chưa có máy chủ xem trước: trang chưa được dựng, hoặc máy chủ không khởi động được.\nThe preview server is not available.',
+      );
       return;
     }
     const upstream = request(
-      { host: '127.0.0.1', port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: req.headers.host ?? `127.0.0.1:${target.port}` } },
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: req.headers.host ?? `127.0.0.1:${target.port}` },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );
     upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      if (!res.headersSent)
+        res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
       res.end('Máy chủ xem trước không trả lời. The preview server did not answer.');
     });
     req.pipe(upstream);

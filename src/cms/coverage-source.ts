@@ -21,7 +21,14 @@ export async function coverageInputFromCms(
       collection,
       depth: 0,
       pagination: false,
-      select: { title: true, slug: true, _status: true, publishedAt: true, firstPublishedAt: true, countsTowardColumn: true },
+      select: {
+        title: true,
+        slug: true,
+        _status: true,
+        publishedAt: true,
+        firstPublishedAt: true,
+        countsTowardColumn: true,
+      },
     });
     for (const doc of docs as unknown as Record<string, unknown>[]) {
       const path = itemPath(collection, String(doc.slug ?? ''));

@@ -31,20 +31,22 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
   if (choice.kind === 'sqlite') {
     // libsql cannot create the parent folder ("Unable to open … 14").
     fs.mkdirSync(path.dirname(path.resolve(choice.file)), { recursive: true });
-    return removeFilesWhenRowFails(sqliteAdapter({
-      client: { url: choice.url },
-      push: env.NODE_ENV === 'test',
-      // Payload keeps SQLite transactions off by default (one connection, concurrent
-      // requests would wait on each other). The restore command, which runs alone
-      // and needs all-or-nothing, turns them on (see sqliteTransactions).
-      transactionOptions: sqliteTransactions(env),
-      migrationDir: path.resolve('src/migrations/sqlite'),
-      prodMigrations: migrations,
-      // libsql's default is not to wait: a write would fail at once while another
-      // process (a backup, a sqlite3 shell) holds a lock. The wait is short because
-      // the local driver is synchronous: the server answers nobody while it waits.
-      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
-    }));
+    return removeFilesWhenRowFails(
+      sqliteAdapter({
+        client: { url: choice.url },
+        push: env.NODE_ENV === 'test',
+        // Payload keeps SQLite transactions off by default (one connection, concurrent
+        // requests would wait on each other). The restore command, which runs alone
+        // and needs all-or-nothing, turns them on (see sqliteTransactions).
+        transactionOptions: sqliteTransactions(env),
+        migrationDir: path.resolve('src/migrations/sqlite'),
+        prodMigrations: migrations,
+        // libsql's default is not to wait: a write would fail at once while another
+        // process (a backup, a sqlite3 shell) holds a lock. The wait is short because
+        // the local driver is synchronous: the server answers nobody while it waits.
+        busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      }),
+    );
   }
   const adapter = mongooseAdapter({
     url: choice.url,

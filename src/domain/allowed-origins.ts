@@ -8,7 +8,10 @@
 export type OriginEnv = Record<string, string | undefined>;
 
 export function allowedOrigins(env: OriginEnv): string[] {
-  const listed = (env.CMS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const listed = (env.CMS_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const own = env.PAYLOAD_PUBLIC_SERVER_URL?.trim()
     ? [env.PAYLOAD_PUBLIC_SERVER_URL.trim()]
     : [`http://localhost:${env.PORT || 3000}`, `http://127.0.0.1:${env.PORT || 3000}`];
@@ -22,7 +25,8 @@ export function allowedOrigins(env: OriginEnv): string[] {
           `"${value}" in PAYLOAD_PUBLIC_SERVER_URL / CMS_ALLOWED_ORIGINS is not a URL (e.g. https://truong.edu.vn).`,
       );
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Chỉ chấp nhận http/https: "${value}". Only http(s) origins: "${value}".`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error(`Chỉ chấp nhận http/https: "${value}". Only http(s) origins: "${value}".`);
     return url.origin;
   });
   return [...new Set(origins)];

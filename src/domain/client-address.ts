@@ -19,7 +19,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   const setting = (value ?? '').trim();
   if (setting === '' || setting === 'false') return () => false;
   if (setting === 'true') return (_address, hop) => hop < 1;
-  const list = setting.split(',').map((part) => part.trim()).filter(Boolean);
+  const list = setting
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   try {
     return proxyaddr.compile(list);
   } catch (error) {
@@ -31,8 +34,16 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
 }
 
 /** The client's address for a request that reached us from `remoteAddress`, carrying `forwardedFor`. */
-export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | undefined, trust: TrustProxy): string {
-  const request = { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}, socket: { remoteAddress }, connection: { remoteAddress } };
+export function clientAddress(
+  remoteAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trust: TrustProxy,
+): string {
+  const request = {
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    socket: { remoteAddress },
+    connection: { remoteAddress },
+  };
   return proxyaddr(request as unknown as Parameters<typeof proxyaddr>[0], trust) ?? 'unknown';
 }
 

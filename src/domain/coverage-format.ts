@@ -25,11 +25,20 @@ function statusText(q: QuarterReport): string {
 
 /** A plain-text table for the terminal. */
 export function formatTable(report: CoverageReport): string {
-  const rows = report.quarters.map((q) => [q.label, statusText(q), String(q.count), q.late ? String(q.late) : '', q.items.map((i) => i.title).join('; ')]);
+  const rows = report.quarters.map((q) => [
+    q.label,
+    statusText(q),
+    String(q.count),
+    q.late ? String(q.late) : '',
+    q.items.map((i) => i.title).join('; '),
+  ]);
   const header = ['Quý', 'Trạng thái', 'Số bài', 'Đăng muộn', 'Bài được tính'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const { summary } = report;
   const title = [report.school.name, report.school.district].filter(Boolean).join(' – ');
   return [
@@ -57,7 +66,9 @@ export const CSV_HEADER = ['quarter', 'label', 'start', 'end', 'status', 'count'
 /** One row per quarter; UTF-8, comma-separated, RFC 4180 quoting. */
 export function formatCsv(report: CoverageReport): string {
   const rows = report.quarters.map((q) =>
-    [q.quarter, q.label, q.start, q.end, q.status, q.count, q.late, q.daysLeft, q.items.map((i) => i.title).join(' | ')].map(csvCell).join(','),
+    [q.quarter, q.label, q.start, q.end, q.status, q.count, q.late, q.daysLeft, q.items.map((i) => i.title).join(' | ')]
+      .map(csvCell)
+      .join(','),
   );
   return [CSV_HEADER.join(','), ...rows].join('\r\n') + '\r\n';
 }

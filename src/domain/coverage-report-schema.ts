@@ -19,7 +19,11 @@ export const coverageReportSchema = z.object({
   version: z.literal(COVERAGE_REPORT_VERSION),
   school: z.object({ name: z.string(), district: z.string() }),
   generatedAt: z.string(),
-  policy: z.object({ start: z.string().regex(/^\d{4}-Q[1-4]$/), minPerQuarter: z.number().int().min(1), countedCollections: z.array(z.string()) }),
+  policy: z.object({
+    start: z.string().regex(/^\d{4}-Q[1-4]$/),
+    minPerQuarter: z.number().int().min(1),
+    countedCollections: z.array(z.string()),
+  }),
   summary: z.object({
     quarters: z.number(),
     covered: z.number(),
@@ -47,12 +51,16 @@ export function parseCoverageReport(json: unknown): CoverageReport {
   const result = coverageReportSchema.safeParse(json);
   if (!result.success) {
     const first = result.error.issues[0]!;
-    throw new Error(`không đúng định dạng coverage.json v${COVERAGE_REPORT_VERSION} (${first.path.join('.') || 'gốc'}: ${first.message})`);
+    throw new Error(
+      `không đúng định dạng coverage.json v${COVERAGE_REPORT_VERSION} (${first.path.join('.') || 'gốc'}: ${first.message})`,
+    );
   }
   // A covered quarter must actually carry its items: a hand-edited "covered" with count 0 is refused.
   for (const q of result.data.quarters) {
     if (q.count !== q.items.length || (q.status === 'covered' && q.count < result.data.policy.minPerQuarter)) {
-      throw new Error(`số liệu quý ${q.quarter} mâu thuẫn (trạng thái ${q.status}, ${q.count} bài, ${q.items.length} mục)`);
+      throw new Error(
+        `số liệu quý ${q.quarter} mâu thuẫn (trạng thái ${q.status}, ${q.count} bài, ${q.items.length} mục)`,
+      );
     }
   }
   return result.data as CoverageReport;

@@ -148,7 +148,9 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
     if (item.status !== 'published' || item.countsTowardColumn !== true || !counted.has(item.collection)) continue;
     const label = `Mục ${item.collection}/${item.id}`;
     if (!item.publishedAt) {
-      throw new CoverageInputError(`${label} đã xuất bản nhưng thiếu publishedAt. A published item has no publishedAt.`);
+      throw new CoverageInputError(
+        `${label} đã xuất bản nhưng thiếu publishedAt. A published item has no publishedAt.`,
+      );
     }
     const published = parseInstant(item.publishedAt, `${label} publishedAt`);
     const first = item.firstPublishedAt ? parseInstant(item.firstPublishedAt, `${label} firstPublishedAt`) : published;
@@ -172,7 +174,8 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
   // Every publishedAt here came from toISOString(), so plain string order is time order
   // (and far cheaper than localeCompare on a million items); ties by id, stably.
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const byDate = (a: ReportedItem, b: ReportedItem) => order(a.publishedAt, b.publishedAt) || order(String(a.id), String(b.id));
+  const byDate = (a: ReportedItem, b: ReportedItem) =>
+    order(a.publishedAt, b.publishedAt) || order(String(a.id), String(b.id));
   const reports = quarters.map((q): QuarterReport => {
     const id = quarterId(q);
     const bucket = buckets.get(id)!;

@@ -38,12 +38,19 @@ export type DistrictMatrix = { quarters: string[]; rows: DistrictRow[]; totals: 
 
 /** The same address however it was typed: case of the host, a trailing slash, `coverage.json` or not. */
 function sourceKey(source: string): string {
-  const trimmed = source.trim().replace(/\/coverage\.json$/i, '').replace(/\/+$/, '');
-  return /^https?:\/\//i.test(trimmed) ? trimmed.replace(/^https?:\/\/[^/]+/i, (origin) => origin.toLowerCase().replace(/^https:/, 'http:')) : trimmed;
+  const trimmed = source
+    .trim()
+    .replace(/\/coverage\.json$/i, '')
+    .replace(/\/+$/, '');
+  return /^https?:\/\//i.test(trimmed)
+    ? trimmed.replace(/^https?:\/\/[^/]+/i, (origin) => origin.toLowerCase().replace(/^https:/, 'http:'))
+    : trimmed;
 }
 
 const schoolKey = (report: CoverageReport) =>
-  report.school.name.trim() ? `${report.school.name.normalize('NFC').trim().toLowerCase()}|${report.school.district.normalize('NFC').trim().toLowerCase()}` : null;
+  report.school.name.trim()
+    ? `${report.school.name.normalize('NFC').trim().toLowerCase()}|${report.school.district.normalize('NFC').trim().toLowerCase()}`
+    : null;
 
 /** Each school once: later duplicates fold into the first place it was listed, keeping the newest report. */
 function distinctSchools(sources: readonly DistrictSource[]): { source: DistrictSource; alsoListedAs: string[] }[] {
@@ -51,7 +58,9 @@ function distinctSchools(sources: readonly DistrictSource[]): { source: District
   const find = (s: DistrictSource) =>
     kept.find(({ source: k }) => {
       if (sourceKey(k.source) === sourceKey(s.source)) return true;
-      return 'report' in k && 'report' in s && schoolKey(k.report) !== null && schoolKey(k.report) === schoolKey(s.report);
+      return (
+        'report' in k && 'report' in s && schoolKey(k.report) !== null && schoolKey(k.report) === schoolKey(s.report)
+      );
     });
   for (const source of sources) {
     const twin = find(source);
@@ -60,7 +69,9 @@ function distinctSchools(sources: readonly DistrictSource[]): { source: District
       continue;
     }
     const newer =
-      'report' in source && (!('report' in twin.source) || Date.parse(source.report.generatedAt) > Date.parse(twin.source.report.generatedAt));
+      'report' in source &&
+      (!('report' in twin.source) ||
+        Date.parse(source.report.generatedAt) > Date.parse(twin.source.report.generatedAt));
     if (newer) {
       twin.alsoListedAs.push(twin.source.source);
       twin.source = source;
@@ -74,20 +85,33 @@ function distinctSchools(sources: readonly DistrictSource[]): { source: District
 export function buildDistrictMatrix(input: readonly DistrictSource[]): DistrictMatrix {
   const schools = distinctSchools(input);
   const sources = schools.map((s) => s.source);
-  const reported = sources.flatMap((s) => ('report' in s ? s.report.quarters.map((q) => parseQuarterId(q.quarter)) : []));
+  const reported = sources.flatMap((s) =>
+    'report' in s ? s.report.quarters.map((q) => parseQuarterId(q.quarter)) : [],
+  );
   const sorted = [...reported].sort(compareQuarters);
   const quarters = sorted.length ? quartersBetween(sorted[0]!, sorted[sorted.length - 1]!).map(quarterId) : [];
 
   const rows = schools.map(({ source: s, alsoListedAs }): DistrictRow => {
     if ('error' in s) {
-      return { source: s.source, school: '', district: '', error: s.error, generatedAt: null, cells: quarters.map(() => ({ kind: 'no-data' })), missed: 0, alsoListedAs };
+      return {
+        source: s.source,
+        school: '',
+        district: '',
+        error: s.error,
+        generatedAt: null,
+        cells: quarters.map(() => ({ kind: 'no-data' })),
+        missed: 0,
+        alsoListedAs,
+      };
     }
     const byQuarter = new Map(s.report.quarters.map((q) => [q.quarter, q]));
     const start = s.report.policy.start;
     const cells = quarters.map((id): DistrictCell => {
       const q = byQuarter.get(id);
       if (q) return { kind: 'reported', status: q.status, count: q.count, late: q.late };
-      return compareQuarters(parseQuarterId(id), parseQuarterId(start)) < 0 ? { kind: 'not-tracked' } : { kind: 'no-data' };
+      return compareQuarters(parseQuarterId(id), parseQuarterId(start)) < 0
+        ? { kind: 'not-tracked' }
+        : { kind: 'no-data' };
     });
     return {
       source: s.source,
@@ -103,7 +127,12 @@ export function buildDistrictMatrix(input: readonly DistrictSource[]): DistrictM
   const totals = quarters.map((quarter, i): QuarterTotal => {
     const cells = rows.map((r) => r.cells[i]!).filter((c) => c.kind !== 'not-tracked');
     const covered = cells.filter((c) => c.kind === 'reported' && c.status === 'covered').length;
-    return { quarter, covered, tracked: cells.length, percent: cells.length ? Math.round((covered / cells.length) * 1000) / 10 : null };
+    return {
+      quarter,
+      covered,
+      tracked: cells.length,
+      percent: cells.length ? Math.round((covered / cells.length) * 1000) / 10 : null,
+    };
   });
   return { quarters, rows, totals };
 }
@@ -128,16 +157,40 @@ function csvCell(value: string): string {
 export function districtCsv(matrix: DistrictMatrix): string {
   const header = ['school', 'district', 'source', 'report_error', 'generated_at', 'missed', ...matrix.quarters];
   const rows = matrix.rows.map((r) =>
-    [r.school, r.district, r.source, r.error ?? '', r.generatedAt ?? '', String(r.missed), ...r.cells.map((c) => (c.kind === 'reported' ? `${c.status}${c.late ? `+late${c.late}` : ''}` : c.kind))].map(csvCell).join(','),
+    [
+      r.school,
+      r.district,
+      r.source,
+      r.error ?? '',
+      r.generatedAt ?? '',
+      String(r.missed),
+      ...r.cells.map((c) => (c.kind === 'reported' ? `${c.status}${c.late ? `+late${c.late}` : ''}` : c.kind)),
+    ]
+      .map(csvCell)
+      .join(','),
   );
-  const totals = ['Tổng: số trường đạt / số trường theo dõi', '', '', '', '', '', ...matrix.totals.map((t) => (t.percent === null ? '' : `${t.covered}/${t.tracked} (${t.percent}%)`))];
+  const totals = [
+    'Tổng: số trường đạt / số trường theo dõi',
+    '',
+    '',
+    '',
+    '',
+    '',
+    ...matrix.totals.map((t) => (t.percent === null ? '' : `${t.covered}/${t.tracked} (${t.percent}%)`)),
+  ];
   return [header.join(','), ...rows, totals.map(csvCell).join(',')].join('\r\n') + '\r\n';
 }
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-const CELL_CLASS: Record<string, string> = { covered: 'ok', missed: 'missed', 'in-progress': 'progress', 'not-tracked': 'none', 'no-data': 'nodata' };
+const CELL_CLASS: Record<string, string> = {
+  covered: 'ok',
+  missed: 'missed',
+  'in-progress': 'progress',
+  'not-tracked': 'none',
+  'no-data': 'nodata',
+};
 
 export function districtHtml(matrix: DistrictMatrix, generatedAt: Date): string {
   const head = matrix.quarters.map((q) => `<th scope="col">${escapeHtml(quarterLabel(q))}</th>`).join('');

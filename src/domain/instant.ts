@@ -13,5 +13,7 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 
 export function isIsoInstant(value: string): boolean {
   const match = ISO_INSTANT.exec(value);
-  return Boolean(match) && !Number.isNaN(new Date(value).getTime()) && isCalendarDate(+match![1]!, +match![2]!, +match![3]!);
+  return (
+    Boolean(match) && !Number.isNaN(new Date(value).getTime()) && isCalendarDate(+match![1]!, +match![2]!, +match![3]!)
+  );
 }

@@ -40,7 +40,11 @@ export function keyDateStatus(now: Date): KeyDateStatus {
   const year = local.getUTCFullYear();
   const today = Date.UTC(year, local.getUTCMonth(), local.getUTCDate()) - VIETNAM_OFFSET_MS;
   const occurrences = [year - 1, year, year + 1].flatMap((y) =>
-    KEY_DATES.map((k) => ({ campaign: k.campaign, startMs: localMidnight(y, k.start), endMs: localMidnight(y, k.end ?? k.start) })),
+    KEY_DATES.map((k) => ({
+      campaign: k.campaign,
+      startMs: localMidnight(y, k.start),
+      endMs: localMidnight(y, k.end ?? k.start),
+    })),
   );
   const toOccurrence = (o: (typeof occurrences)[number]): KeyDateOccurrence => ({
     campaign: o.campaign,

@@ -39,7 +39,9 @@ export function quarterEnd(q: Quarter | string): Date {
 }
 
 export function nextQuarter(q: Quarter): Quarter {
-  return q.quarter === 4 ? { year: q.year + 1, quarter: 1 } : { year: q.year, quarter: (q.quarter + 1) as Quarter['quarter'] };
+  return q.quarter === 4
+    ? { year: q.year + 1, quarter: 1 }
+    : { year: q.year, quarter: (q.quarter + 1) as Quarter['quarter'] };
 }
 
 export function compareQuarters(a: Quarter, b: Quarter): number {

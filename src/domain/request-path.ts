@@ -8,7 +8,6 @@
  */
 export type RequestPath = { ok: true; segments: string[]; trailingSlash: boolean; search: string } | { ok: false };
 
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_SEGMENT = /[\u0000-\u001f\u007f/\\]/;
 
 export function parseRequestPath(rawUrl: string | undefined): RequestPath {
@@ -28,7 +27,8 @@ export function parseRequestPath(rawUrl: string | undefined): RequestPath {
     } catch {
       return { ok: false };
     }
-    if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) return { ok: false };
+    if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment))
+      return { ok: false };
     segments.push(segment);
   }
   // The query goes back into a Location header: only printable ASCII.

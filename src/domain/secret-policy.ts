@@ -26,7 +26,10 @@ export function resolveSecret(env: { NODE_ENV?: string; PAYLOAD_SECRET?: string 
     'Tạo một chuỗi ngẫu nhiên (ví dụ: `openssl rand -hex 32`) và đặt vào biến môi trường PAYLOAD_SECRET. ' +
     'Generate one with `openssl rand -hex 32` and set PAYLOAD_SECRET.';
   if (!secret) {
-    return { ok: false, message: `Thiếu PAYLOAD_SECRET ở chế độ production (PAYLOAD_SECRET is missing in production). ${how}` };
+    return {
+      ok: false,
+      message: `Thiếu PAYLOAD_SECRET ở chế độ production (PAYLOAD_SECRET is missing in production). ${how}`,
+    };
   }
   if (PUBLIC_SECRETS.includes(secret)) {
     return {

@@ -3,7 +3,11 @@
  * MongoDB gone) into a message for the person who was saving, with what to
  * do. Anything else is not ours to explain: undefined.
  */
-export type StorageFault = { kind: 'locked' | 'read-only' | 'disk-full' | 'unreachable'; status: 503 | 507; message: string };
+export type StorageFault = {
+  kind: 'locked' | 'read-only' | 'disk-full' | 'unreachable';
+  status: 503 | 507;
+  message: string;
+};
 
 // Not "nothing was saved": on an update Payload may already have replaced files, and the server runs SQLite without transactions.
 const SAVE_FAILED = 'Lần lưu này không thành công.';
@@ -18,7 +22,8 @@ const FAULTS: { kind: StorageFault['kind']; status: 503 | 507; match: RegExp; me
   {
     kind: 'read-only',
     status: 503,
-    match: /SQLITE_READONLY|readonly database|read-only file system|EROFS|SQLITE_CANTOPEN|unable to open database file/i,
+    match:
+      /SQLITE_READONLY|readonly database|read-only file system|EROFS|SQLITE_CANTOPEN|unable to open database file/i,
     message: `Cơ sở dữ liệu đang ở chế độ chỉ đọc (không ghi được tệp dữ liệu). ${SAVE_FAILED} Báo quản trị viên kiểm tra quyền ghi của thư mục dữ liệu.`,
   },
   {

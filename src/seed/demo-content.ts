@@ -172,12 +172,14 @@ export const demoArticles: DemoArticle[] = [
   // 2023-Q1
   {
     title: 'Chuyên đề “Em yêu mẹ và cô” chào mừng Ngày Quốc tế Phụ nữ 8/3',
-    excerpt:
-      'Học sinh khối 6 tự tay làm thiệp, viết thư và dàn dựng tiết mục văn nghệ tặng mẹ, cô giáo và các bạn nữ.',
+    excerpt: 'Học sinh khối 6 tự tay làm thiệp, viết thư và dàn dựng tiết mục văn nghệ tặng mẹ, cô giáo và các bạn nữ.',
     paragraphs: [
       'Trong tuần lễ từ 1/3 đến 8/3/2023, các lớp khối 6 tham gia chuyên đề “Em yêu mẹ và cô” do Liên đội Trường THCS Nguyễn Du tổ chức.',
       'Mỗi lớp chuẩn bị một góc trưng bày thiệp và thư tay. Nhiều bức thư được các bạn nam viết rất chân thành, kể về những lần mẹ thức khuya chăm em ốm hay cô giáo kiên nhẫn giảng lại bài.',
-      { quote: '“Con hứa sẽ tự gấp quần áo và rửa bát mỗi tối để mẹ được nghỉ ngơi.” – Thư của em Đỗ Minh Khang, lớp 6A2' },
+      {
+        quote:
+          '“Con hứa sẽ tự gấp quần áo và rửa bát mỗi tối để mẹ được nghỉ ngơi.” – Thư của em Đỗ Minh Khang, lớp 6A2',
+      },
       'Chuyên đề khép lại bằng buổi giao lưu văn nghệ, trong đó tiết mục tốp ca nam “Mẹ yêu” nhận được tràng pháo tay dài nhất.',
     ],
     audiences: ['students', 'parents'],
@@ -337,7 +339,10 @@ export const demoArticles: DemoArticle[] = [
     paragraphs: [
       'Trong khuôn khổ Tháng hành động vì bình đẳng giới năm 2024, học sinh khối 8 Trường THCS Nguyễn Du đã dàn dựng vở kịch ngắn “Lời chưa nói”.',
       'Vở kịch kể về một nữ sinh bị bạn cùng lớp lan truyền ảnh chế trên mạng xã hội và hành trình em dũng cảm chia sẻ với cô giáo chủ nhiệm.',
-      { quote: '“Khi đóng vai người đứng xem, em mới hiểu sự im lặng của mình cũng làm bạn đau.” – Em Vũ Đăng Khoa, lớp 8A5' },
+      {
+        quote:
+          '“Khi đóng vai người đứng xem, em mới hiểu sự im lặng của mình cũng làm bạn đau.” – Em Vũ Đăng Khoa, lớp 8A5',
+      },
       'Sau buổi diễn, các lớp thảo luận và cùng xây dựng “Quy tắc ứng xử trên mạng” để dán tại lớp học.',
     ],
     audiences: ['students'],
@@ -436,7 +441,10 @@ export const demoArticles: DemoArticle[] = [
     paragraphs: [
       'Chào mừng Ngày Quốc tế Phụ nữ 8/3/2026, Đoàn – Đội Trường THCS Nguyễn Du tổ chức cuộc thi “Học sinh nam vào bếp” với sự tham gia của 24 đội thi.',
       'Trong 60 phút, các đội hoàn thành mâm cơm gia đình gồm món mặn, món rau và món canh. Nhiều bạn lần đầu cầm dao thái rau nhưng được bố hướng dẫn từ trước ở nhà.',
-      { quote: '“Nấu một bữa mới thấy mẹ vất vả thế nào. Từ nay em sẽ vào bếp cùng mẹ mỗi cuối tuần.” – Em Hoàng Gia Bảo, lớp 7A3' },
+      {
+        quote:
+          '“Nấu một bữa mới thấy mẹ vất vả thế nào. Từ nay em sẽ vào bếp cùng mẹ mỗi cuối tuần.” – Em Hoàng Gia Bảo, lớp 7A3',
+      },
       'Các mâm cơm sau đó được dành tặng cô giáo, nữ nhân viên và các bạn nữ trong lớp.',
     ],
     audiences: ['students', 'parents'],
@@ -514,8 +522,7 @@ export const demoArticles: DemoArticle[] = [
   // Draft: must never be public.
   {
     title: 'Kế hoạch hưởng ứng Tháng hành động vì bình đẳng giới năm 2026 (dự thảo)',
-    excerpt:
-      'Dự thảo kế hoạch đang được lấy ý kiến các tổ chuyên môn, Đoàn – Đội và Ban đại diện cha mẹ học sinh.',
+    excerpt: 'Dự thảo kế hoạch đang được lấy ý kiến các tổ chuyên môn, Đoàn – Đội và Ban đại diện cha mẹ học sinh.',
     paragraphs: [
       'Dự thảo kế hoạch hưởng ứng Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm 2026 của Trường THCS Nguyễn Du.',
       { heading: 'Nội dung dự kiến' },

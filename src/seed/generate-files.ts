@@ -301,7 +301,11 @@ function relationships(rels: Array<[id: string, type: string, target: string]>):
 function rootRels(mainPart: string): string {
   return relationships([
     ['rId1', REL_OFFICE_DOC, mainPart],
-    ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
+    [
+      'rId2',
+      'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+      'docProps/core.xml',
+    ],
   ]);
 }
 
@@ -444,7 +448,12 @@ function makePptx(title: string, lines: string[]): Buffer {
     (body.length ? textBox(3, 'Nội dung', 4.5 * EMU_PER_CM, SLIDE_H - 6 * EMU_PER_CM, body, 2000, false) : '') +
     '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>';
 
-  const slides = [slideXml(title, []), ...chunk(lines, 6).filter((c) => c.length).map((c) => slideXml(title, c))];
+  const slides = [
+    slideXml(title, []),
+    ...chunk(lines, 6)
+      .filter((c) => c.length)
+      .map((c) => slideXml(title, c)),
+  ];
 
   const master =
     XML_DECL +
@@ -521,7 +530,11 @@ function makePptx(title: string, lines: string[]): Buffer {
       data: relationships([
         ['rId1', `${NS_REL}/slideMaster`, 'slideMasters/slideMaster1.xml'],
         ['rId2', `${NS_REL}/theme`, 'theme/theme1.xml'],
-        ...slides.map((_, i): [string, string, string] => [`rId${i + 3}`, `${NS_REL}/slide`, `slides/slide${i + 1}.xml`]),
+        ...slides.map((_, i): [string, string, string] => [
+          `rId${i + 3}`,
+          `${NS_REL}/slide`,
+          `slides/slide${i + 1}.xml`,
+        ]),
       ]),
     },
     { name: 'ppt/slideMasters/slideMaster1.xml', data: master },
@@ -566,7 +579,7 @@ const ODF_NS =
 function makeOdf(format: 'odt' | 'odp', title: string, lines: string[]): Buffer {
   const mimetype = DOCUMENT_MIME_TYPES[format];
   let body: string;
-  let automaticStyles = '';
+  let automaticStyles: string;
   let styles: string;
 
   if (format === 'odt') {
@@ -627,7 +640,8 @@ function makeOdf(format: 'odt' | 'odp', title: string, lines: string[]): Buffer 
     `<office:document-content ${ODF_NS} office:version="1.3">` +
     `<office:automatic-styles>${automaticStyles}</office:automatic-styles>` +
     `<office:body>${body}</office:body></office:document-content>`;
-  const stylesXml = XML_DECL + `<office:document-styles ${ODF_NS} office:version="1.3">${styles}</office:document-styles>`;
+  const stylesXml =
+    XML_DECL + `<office:document-styles ${ODF_NS} office:version="1.3">${styles}</office:document-styles>`;
   const meta =
     XML_DECL +
     `<office:document-meta ${ODF_NS} office:version="1.3"><office:meta>` +
@@ -698,7 +712,13 @@ function parseHex(hex: string): [number, number, number] {
 }
 
 function toHex([r, g, b]: [number, number, number]): string {
-  return `#${[r, g, b].map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[r, g, b]
+    .map((v) =>
+      Math.round(Math.min(255, Math.max(0, v)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 function mix(a: [number, number, number], b: [number, number, number], t: number): string {

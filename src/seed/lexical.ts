@@ -6,7 +6,15 @@ import type { DemoBlock } from './demo-content';
 
 type Node = Record<string, unknown>;
 
-const text = (value: string): Node => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 });
+const text = (value: string): Node => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+});
 const element = (type: string, children: Node[], extra: Node = {}): Node => ({
   type,
   children,

@@ -15,7 +15,6 @@ export function payloadUrl(env: Record<string, string | undefined> = process.env
   return env.PAYLOAD_URL?.trim() || DEFAULT_PAYLOAD_URL;
 }
 
-
 export function cmsLoader(collection: CmsCollection): Loader {
   return {
     name: `payload-${collection}`,

@@ -52,7 +52,8 @@ export class CmsClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      const reason =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
       throw new CmsUnreachableError(
         `Không kết nối được CMS tại ${this.baseUrl} (${reason}). Kiểm tra PAYLOAD_URL và CMS đang chạy; trang cũ trong dist/ được giữ nguyên.\n` +
           `Cannot reach the CMS at ${this.baseUrl} (${reason}). Check PAYLOAD_URL and that the CMS is running; the previous dist/ is left untouched.`,
@@ -98,7 +99,12 @@ export class CmsClient {
 }
 
 function isPage(body: unknown): body is Page {
-  return typeof body === 'object' && body !== null && Array.isArray((body as Page).docs) && typeof (body as Page).hasNextPage === 'boolean';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Array.isArray((body as Page).docs) &&
+    typeof (body as Page).hasNextPage === 'boolean'
+  );
 }
 
 export function normalizeBaseUrl(raw: string): string {

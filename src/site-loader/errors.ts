@@ -37,7 +37,12 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 export function invalidDocument(collection: string, doc: unknown, issues: readonly z.core.$ZodIssue[]): CmsDataError {
   const record = (typeof doc === 'object' && doc !== null ? doc : {}) as Record<string, unknown>;
   const id = record.id === undefined ? '?' : String(record.id);
-  const label = typeof record.slug === 'string' ? ` (slug "${record.slug}")` : typeof record.title === 'string' ? ` ("${record.title}")` : '';
+  const label =
+    typeof record.slug === 'string'
+      ? ` (slug "${record.slug}")`
+      : typeof record.title === 'string'
+        ? ` ("${record.title}")`
+        : '';
   const fields = issues.map((i) => i.path.map(String).join('.') || '(all)').join(', ');
   return new CmsDataError(
     `CMS trả về dữ liệu trang không hiển thị được: bộ sưu tập "${collection}", tài liệu id ${id}${label}, ${describeIssues(issues)}.\n` +

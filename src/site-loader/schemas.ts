@@ -18,11 +18,16 @@ const values = <T extends readonly { value: string }[]>(list: T) =>
 /** Payload ids are numbers on SQLite and strings on MongoDB; the site uses strings. */
 export const idSchema = z.union([z.number().int(), z.string().min(1)]).transform((v) => String(v));
 const date = z.iso.datetime({ offset: true });
-const optionalText = z.string().nullish().transform((v) => v ?? undefined);
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug phải là chữ thường không dấu nối bằng "-"');
 /** Lexical JSON; the converter checks the node shapes, we check the root. */
 const richText = z
-  .object({ root: z.object({ type: z.literal('root'), children: z.array(z.looseObject({ type: z.string() })) }).loose() })
+  .object({
+    root: z.object({ type: z.literal('root'), children: z.array(z.looseObject({ type: z.string() })) }).loose(),
+  })
   .loose()
   .nullish()
   .transform((v) => v ?? undefined);
@@ -39,7 +44,10 @@ const editorial = {
   slug,
   publishedAt: date,
   firstPublishedAt: date.nullish().transform((v) => v ?? undefined),
-  countsTowardColumn: z.boolean().nullish().transform((v) => v ?? false),
+  countsTowardColumn: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   updatedAt: date,
 };
 
@@ -48,9 +56,15 @@ export const articleSchema = z.object({
   excerpt: optionalText,
   cover: relation,
   body: richText,
-  audiences: z.array(z.enum(values(AUDIENCES))).nullish().transform((v) => v ?? []),
+  audiences: z
+    .array(z.enum(values(AUDIENCES)))
+    .nullish()
+    .transform((v) => v ?? []),
   topics: relations,
-  campaign: z.enum(values(CAMPAIGNS)).nullish().transform((v) => v ?? undefined),
+  campaign: z
+    .enum(values(CAMPAIGNS))
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
 
 export const modelStorySchema = z.object({
@@ -59,7 +73,11 @@ export const modelStorySchema = z.object({
   subjectName: z.string().min(1),
   unit: optionalText,
   recognition: optionalText,
-  year: z.number().int().nullish().transform((v) => v ?? undefined),
+  year: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? undefined),
   summary: optionalText,
   body: richText,
   photos: relations,
@@ -79,7 +97,12 @@ export const teachingResourceSchema = z.object({
   kind: z.enum(values(RESOURCE_KINDS)),
   files: relations,
   videoUrl: httpsUrl,
-  durationMinutes: z.number().int().positive().nullish().transform((v) => v ?? undefined),
+  durationMinutes: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? undefined),
   learningGoals: z
     .array(z.object({ goal: z.string().min(1) }).transform((g) => g.goal))
     .nullish()
@@ -107,7 +130,10 @@ export const mediaSchema = z.object({
   mimeType: z.string().startsWith('image/'),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  sizes: z.record(z.string(), imageSize).nullish().transform((v) => v ?? {}),
+  sizes: z
+    .record(z.string(), imageSize)
+    .nullish()
+    .transform((v) => v ?? {}),
   updatedAt: date,
 });
 
@@ -137,4 +163,8 @@ export type Topic = z.output<typeof topicSchema>;
 export type Media = z.output<typeof mediaSchema>;
 export type DocumentFile = z.output<typeof documentSchema>;
 export type EditorialCollection = 'articles' | 'model-stories' | 'teaching-resources';
-export const EDITORIAL_COLLECTIONS: readonly EditorialCollection[] = ['articles', 'model-stories', 'teaching-resources'];
+export const EDITORIAL_COLLECTIONS: readonly EditorialCollection[] = [
+  'articles',
+  'model-stories',
+  'teaching-resources',
+];

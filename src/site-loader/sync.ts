@@ -13,7 +13,7 @@
  */
 import type { z } from 'astro/zod';
 
-import { CmsClient } from './client';
+import { type CmsClient } from './client';
 import { invalidDocument } from './errors';
 import { SCHEMAS, type CmsCollection } from './schemas';
 
@@ -82,7 +82,8 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
   if (mode === 'full') {
     for await (const docs of client.list(collection, { sort: 'id' })) docs.forEach(accept);
   } else {
-    for await (const docs of client.list(collection, { sort: 'id', 'where[updatedAt][greater_than]': since! })) docs.forEach(accept);
+    for await (const docs of client.list(collection, { sort: 'id', 'where[updatedAt][greater_than]': since! }))
+      docs.forEach(accept);
     // Light listing: ids and updatedAt of everything visible now.
     const visible = new Map<string, string>();
     for await (const docs of client.list(collection, { sort: 'id', 'select[updatedAt]': true, limit: 1000 })) {
@@ -99,7 +100,10 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
     }
     const already = new Set(fetched);
     const missing = [...visible]
-      .filter(([id, updatedAt]) => !already.has(id) && (store.get(id)?.data as { updatedAt?: string } | undefined)?.updatedAt !== updatedAt)
+      .filter(
+        ([id, updatedAt]) =>
+          !already.has(id) && (store.get(id)?.data as { updatedAt?: string } | undefined)?.updatedAt !== updatedAt,
+      )
       .map(([id]) => id);
     for (let i = 0; i < missing.length; i += ID_CHUNK) {
       const chunk = missing.slice(i, i + ID_CHUNK);

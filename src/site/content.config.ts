@@ -15,7 +15,9 @@ function fromCms(collection: CmsCollection) {
   const exported = process.env.SITE_CONTENT_FILE;
   if (!exported) return defineCollection({ loader: cmsLoader(collection) });
   return defineCollection({
-    loader: file(exported, { parser: (text) => (JSON.parse(text) as Record<string, Record<string, unknown>[]>)[collection] ?? [] }),
+    loader: file(exported, {
+      parser: (text) => (JSON.parse(text) as Record<string, Record<string, unknown>[]>)[collection] ?? [],
+    }),
     schema: SCHEMAS[collection],
   });
 }

@@ -34,7 +34,10 @@ const EARLIER = 'Bài đã đăng từ trước';
 const PUBLISH_DEADLINE_MS = 60_000;
 
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`\n!!! SKIPPED: the admin browser tests need Debian's Chromium at ${CHROMIUM} (apt-get install chromium).\n`);
+if (!hasChromium)
+  console.warn(
+    `\n!!! SKIPPED: the admin browser tests need Debian's Chromium at ${CHROMIUM} (apt-get install chromium).\n`,
+  );
 
 let server: Awaited<ReturnType<typeof startAdminServer>>;
 let proxy: Awaited<ReturnType<typeof startCutProxy>>;
@@ -69,11 +72,23 @@ beforeAll(async () => {
   adminToken = await apiToken(ACCOUNTS.admin);
   // Something already published, built by the rebuild job as any publish would be.
   const since = new Date();
-  await api('POST', '/api/articles', { title: EARLIER, _status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString() });
+  await api('POST', '/api/articles', {
+    title: EARLIER,
+    _status: 'published',
+    publishedAt: new Date(Date.now() - 60_000).toISOString(),
+  });
   await waitForBuild(since);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   await mkdir(SHOTS, { recursive: true });
 }, 600_000);
@@ -115,7 +130,8 @@ async function waitForBuild(since: Date, timeout = 180_000): Promise<BuildStatus
   for (;;) {
     const status = (await api('GET', '/api/globals/site-build-status')) as BuildStatus;
     if (status.state !== 'running' && (after(status.lastSuccessAt) || after(status.lastFailureAt))) return status;
-    if (Date.now() > deadline) throw new Error(`no site build finished within ${timeout / 1000} s: ${JSON.stringify(status)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no site build finished within ${timeout / 1000} s: ${JSON.stringify(status)}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
@@ -134,7 +150,10 @@ async function newPage(width = 1280): Promise<Page> {
 }
 
 async function shots(page: Page, name: string) {
-  for (const [label, width] of [['desktop', 1280], ['phone', 390]] as const) {
+  for (const [label, width] of [
+    ['desktop', 1280],
+    ['phone', 390],
+  ] as const) {
     await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: false });
@@ -182,7 +201,11 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
     // The cover: "Tạo mới" opens the media form in a drawer; the file goes through the upload checks.
     await page.locator('#field-cover').getByRole('button', { name: 'Tạo mới' }).click();
     const drawer = page.locator('.drawer--is-open');
-    await drawer.locator('input[type=file]').setInputFiles({ name: 'bua-com.jpg', mimeType: 'image/jpeg', buffer: await makeImage({ palette: ['#8a1c5c', '#f0a3cf'], width: 1200, height: 800 }) });
+    await drawer.locator('input[type=file]').setInputFiles({
+      name: 'bua-com.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await makeImage({ palette: ['#8a1c5c', '#f0a3cf'], width: 1200, height: 800 }),
+    });
     await drawer.locator('#field-alt').fill(COVER_ALT);
     await shots(page, '1a-contributor-uploads-cover');
     await drawer.locator('#action-save').click();
@@ -194,14 +217,20 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
     // Read back as the contributor, through the API with a token (the session cookie is for the browser only: CSRF).
     const contributorToken = await apiToken(ACCOUNTS.contributor);
     const saved = async () =>
-      (await (await fetch(`${server.url}/api/articles/${articleId}?draft=true&depth=1`, { headers: { authorization: `JWT ${contributorToken}` } })).json()) as {
+      (await (
+        await fetch(`${server.url}/api/articles/${articleId}?draft=true&depth=1`, {
+          headers: { authorization: `JWT ${contributorToken}` },
+        })
+      ).json()) as {
         title?: string;
         _status?: string;
         body?: unknown;
         cover?: { alt?: string; mimeType?: string };
       };
     await expect.poll(async () => (await saved()).title, { timeout: 20_000 }).toBe(TITLE);
-    await expect.poll(async () => JSON.stringify((await saved()).body ?? ''), { timeout: 20_000 }).toContain('cùng dọn dẹp');
+    await expect
+      .poll(async () => JSON.stringify((await saved()).body ?? ''), { timeout: 20_000 })
+      .toContain('cùng dọn dẹp');
     await expect.poll(async () => (await saved()).cover?.alt, { timeout: 20_000 }).toBe(COVER_ALT);
     const draft = await saved();
     expect(draft._status).toBe('draft');
@@ -232,16 +261,22 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
     expect(await preview.locator('.preview-banner').innerText()).toContain('Bản xem trước, chưa công khai');
     expect(await preview.locator('article .prose').last().innerText()).toContain(BODY);
     const cover = preview.locator(`article img[alt="${COVER_ALT}"]`);
-    await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await shots(preview, '2b-editor-previews');
     await preview.close();
 
     await page.getByRole('button', { name: 'Xuất bản tài liệu' }).click();
     const published = Date.now();
-    await expect.poll(async () => (await api('GET', `/api/articles/${articleId}?depth=0`))._status, { timeout: 20_000 }).toBe('published');
+    await expect
+      .poll(async () => (await api('GET', `/api/articles/${articleId}?depth=0`))._status, { timeout: 20_000 })
+      .toBe('published');
     await shots(page, '2c-editor-published');
 
-    await expect.poll(async () => (await sitePage(`bai-viet/${SLUG}/`)).status, { timeout: PUBLISH_DEADLINE_MS, interval: 1000 }).toBe(200);
+    await expect
+      .poll(async () => (await sitePage(`bai-viet/${SLUG}/`)).status, { timeout: PUBLISH_DEADLINE_MS, interval: 1000 })
+      .toBe(200);
     console.log(`[admin] published → on the served site in ${((Date.now() - published) / 1000).toFixed(1)} s`);
     articleUrl = `${siteUrl}bai-viet/${SLUG}/`;
     expect(await (await sitePage(`quy/${quarterSlug(quarterOf(new Date()))}/`)).text()).toContain(TITLE);
@@ -274,10 +309,16 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
     await page.locator('#action-unpublish').click();
     await shots(page, '3a-editor-confirms-unpublish');
     await page.locator('#confirm-action').click();
-    await expect.poll(async () => (await api('GET', `/api/articles/${articleId}?draft=true&depth=0`))._status, { timeout: 20_000 }).toBe('draft');
+    await expect
+      .poll(async () => (await api('GET', `/api/articles/${articleId}?draft=true&depth=0`))._status, {
+        timeout: 20_000,
+      })
+      .toBe('draft');
     await shots(page, '3b-editor-unpublished');
 
-    await expect.poll(async () => (await sitePage(`bai-viet/${SLUG}/`)).status, { timeout: PUBLISH_DEADLINE_MS, interval: 1000 }).toBe(404);
+    await expect
+      .poll(async () => (await sitePage(`bai-viet/${SLUG}/`)).status, { timeout: PUBLISH_DEADLINE_MS, interval: 1000 })
+      .toBe(404);
     expect(await (await sitePage(`quy/${quarterSlug(quarterOf(new Date()))}/`)).text()).not.toContain(TITLE);
     expect(await (await sitePage('rss.xml')).text()).not.toContain(TITLE);
     expect(await currentQuarterCount()).toBe(countBefore);
@@ -304,7 +345,11 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
         await first.waitForTimeout(300);
       }
     })();
-    await expect.poll(async () => ((await api('GET', '/api/payload-locked-documents?depth=0')).docs as unknown[]).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => ((await api('GET', '/api/payload-locked-documents?depth=0')).docs as unknown[]).length, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
 
     const second = await signedIn(ACCOUNTS.editor2);
     await second.goto(`${server.url}/admin/collections/articles/${articleId}`);
@@ -371,7 +416,9 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
     }
     expect(last?.status).toBe(429);
     expect(last?.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(((await last!.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain('Quá nhiều lần đăng nhập');
+    expect(((await last!.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain(
+      'Quá nhiều lần đăng nhập',
+    );
     // Even the right password waits, and the login form says why.
     const page = await newPage();
     await login(page, ACCOUNTS.editor);

@@ -42,7 +42,9 @@ beforeAll(async () => {
     draft: true,
     depth: 0,
     limit: 100,
-    where: { or: [{ _status: { not_equals: 'published' } }, { publishedAt: { greater_than: new Date().toISOString() } }] },
+    where: {
+      or: [{ _status: { not_equals: 'published' } }, { publishedAt: { greater_than: new Date().toISOString() } }],
+    },
   });
   draftTitles = hidden.docs.map((d) => d.title);
   const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE }, quiet: true });
@@ -51,7 +53,15 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   await mkdir(SHOTS, { recursive: true });
 }, 240_000);
@@ -63,14 +73,25 @@ afterAll(async () => {
 });
 
 async function phonePage(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    colorScheme,
+    acceptDownloads: true,
+  });
   return context.newPage();
 }
 const url = (p = '') => `${origin}${BASE}${p}`;
 
 async function search(page: Page, query: string) {
   await page.goto(url(`tim-kiem/?q=${encodeURIComponent(query)}`));
-  await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 }).catch(() => {});
+  await page
+    .locator('.pagefind-ui__result')
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => {});
   await page.waitForTimeout(300);
   return {
     titles: await page.locator('.pagefind-ui__result-title').allInnerTexts(),
@@ -113,7 +134,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
 
     await grade8.locator('h2 a').first().click();
     const download = page.locator('.downloads a').first();
-    expect(await download.locator('xpath=..').innerText()).toMatch(/\((PDF|Word DOCX|PowerPoint PPTX|Excel XLSX|Văn bản ODT|Trình chiếu ODP), \d+(,\d)? (B|KB|MB)\)/);
+    expect(await download.locator('xpath=..').innerText()).toMatch(
+      /\((PDF|Word DOCX|PowerPoint PPTX|Excel XLSX|Văn bản ODT|Trình chiếu ODP), \d+(,\d)? (B|KB|MB)\)/,
+    );
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     const saved = await file.path();
     expect((await readFile(saved)).length).toBeGreaterThan(100);
@@ -132,7 +155,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
     for (const [query, expected] of cases) {
       const { titles, excerpts } = await search(page, query);
       expect(titles.length, query).toBeGreaterThan(0);
-      expect([...titles, ...excerpts].some((t) => expected.test(t)), query).toBe(true);
+      expect(
+        [...titles, ...excerpts].some((t) => expected.test(t)),
+        query,
+      ).toBe(true);
       // excerpts come from the real text, never from the folded copy
       expect(excerpts.join(' '), query).not.toMatch(/(bình dẳng|gia dình|hành dộng|dược)/i);
     }
@@ -151,7 +177,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
   });
 
   it('no secret, draft or staff e-mail address is anywhere in dist/ (pages, data files, the preview server bundle)', async () => {
-    const staffEmails = (await cms.payload.find({ collection: 'users', depth: 0, limit: 100 })).docs.map((u) => u.email);
+    const staffEmails = (await cms.payload.find({ collection: 'users', depth: 0, limit: 100 })).docs.map(
+      (u) => u.email,
+    );
     expect(staffEmails.length).toBeGreaterThan(0);
     const secret = process.env.PAYLOAD_SECRET!;
     const leaks: string[] = [];
@@ -182,7 +210,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
         if (entry.isDirectory()) await walk(full);
         else if (entry.name.endsWith('.html') && !full.includes(`${path.sep}tim-kiem${path.sep}`)) {
           const html = await readFile(full, 'utf8');
-          const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/type="application\/ld\+json"/.test(m[1]!));
+          const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].filter(
+            (m) => !/type="application\/ld\+json"/.test(m[1]!),
+          );
           if (scripts.length) offenders.push(path.relative(clientDir(DIST), full));
         }
       }
@@ -198,7 +228,17 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
   });
 
   it('a strict Content-Security-Policy (no inline script or style) holds on every template, search included', async () => {
-    const templates = ['', 'bai-viet/', 'quy/', 'guong-dien-hinh/', 'tai-lieu/', 'bao-cao/', 'tro-giup/', 'tim-kiem/?q=gia%20dinh', 'khong-co-trang-nay/'];
+    const templates = [
+      '',
+      'bai-viet/',
+      'quy/',
+      'guong-dien-hinh/',
+      'tai-lieu/',
+      'bao-cao/',
+      'tro-giup/',
+      'tim-kiem/?q=gia%20dinh',
+      'khong-co-trang-nay/',
+    ];
     const first = (await browser.newContext()).request;
     const headers = (await first.get(url())).headers();
     expect(headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -215,12 +255,17 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
     })();
     for (const template of [...templates, articleHref!.replace(BASE, '')]) {
       await page.goto(url(template));
-      if (template.startsWith('tim-kiem')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+      if (template.startsWith('tim-kiem'))
+        await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
     }
     expect(violations).toEqual([]);
     // The other hosts get the same headers, written by the build.
-    expect(await readFile(path.join(clientDir(DIST), '_headers'), 'utf8')).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`);
-    expect(await readFile(path.join(DIST, 'nginx-security-headers.conf'), 'utf8')).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`);
+    expect(await readFile(path.join(clientDir(DIST), '_headers'), 'utf8')).toContain(
+      `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
+    );
+    expect(await readFile(path.join(DIST, 'nginx-security-headers.conf'), 'utf8')).toContain(
+      `add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`,
+    );
     expect((await first.get(url('_headers'))).status()).toBe(404);
     await page.context().close();
   });
@@ -251,9 +296,18 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
       const page = await phonePage(scheme);
       for (const template of templates) {
         await page.goto(url(template));
-        if (template.startsWith('tim-kiem')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        for (const v of result.violations) violations.push(`${scheme} ${template || '(home)'}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        if (template.startsWith('tim-kiem'))
+          await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+        const result = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        for (const v of result.violations)
+          violations.push(
+            `${scheme} ${template || '(home)'}: ${v.id} — ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')})`,
+          );
       }
       await page.context().close();
     }
@@ -263,11 +317,20 @@ describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM}
   it('the next build reflects an edit and an unpublish (through Astro’s own content store)', async () => {
     const docs = await newestPublicArticles(cms.payload, 2);
     const [edited, unpublished] = docs as [(typeof docs)[0], (typeof docs)[0]];
-    await cms.payload.update({ collection: 'articles', id: edited.id, data: { title: 'Đã sửa: gia đình bình đẳng' }, depth: 0 });
+    await cms.payload.update({
+      collection: 'articles',
+      id: edited.id,
+      data: { title: 'Đã sửa: gia đình bình đẳng' },
+      depth: 0,
+    });
     await cms.payload.update({ collection: 'articles', id: unpublished.id, data: { _status: 'draft' }, depth: 0 });
     // Unpublishing may leave a quarter short: this build is about the sync, not the coverage rule
     // (which is strict under CI=true and tested in tests/site/coverage-check.test.ts).
-    const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
+    const built = await buildSite({
+      dist: DIST,
+      env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' },
+      quiet: true,
+    });
     expect(built.ok, built.ok ? '' : built.message).toBe(true);
     const page = await phonePage();
     await page.goto(url(`bai-viet/${edited.slug}/`));

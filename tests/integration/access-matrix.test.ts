@@ -21,7 +21,7 @@ const EXPECTED: Record<string, Record<Actor, boolean>> = {
   'update own draft': { anonymous: false, contributor: true, editor: true, admin: true },
   "update another's draft": { anonymous: false, contributor: false, editor: true, admin: true },
   'publish own draft': { anonymous: false, contributor: false, editor: true, admin: true },
-  'unpublish': { anonymous: false, contributor: false, editor: true, admin: true },
+  unpublish: { anonymous: false, contributor: false, editor: true, admin: true },
   'delete own draft': { anonymous: false, contributor: true, editor: true, admin: true },
   "delete another's document": { anonymous: false, contributor: false, editor: true, admin: true },
 };
@@ -50,16 +50,26 @@ type Operation = (c: EditorialSlug, actor: Actor) => Promise<boolean>;
 const operations: Record<string, Operation> = {
   'read a draft': async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'draft' });
-    return allowed(() => ctx.cms.payload.findByID({ collection: c, id: doc.id, draft: true, overrideAccess: false, user: userOf(actor) }));
+    return allowed(() =>
+      ctx.cms.payload.findByID({ collection: c, id: doc.id, draft: true, overrideAccess: false, user: userOf(actor) }),
+    );
   },
   'read a published document': async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'published' });
-    return allowed(() => ctx.cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
+    return allowed(() =>
+      ctx.cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }),
+    );
   },
   'read a document scheduled in the future': async (c, actor) => {
     const tomorrow = new Date(Date.now() + 86_400_000);
-    const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'published', publishedAt: tomorrow });
-    return allowed(() => ctx.cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
+    const doc = await createDoc(ctx.cms.payload, c, {
+      by: ctx.staff.editor,
+      status: 'published',
+      publishedAt: tomorrow,
+    });
+    return allowed(() =>
+      ctx.cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }),
+    );
   },
   'read versions': async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'draft' });
@@ -74,29 +84,62 @@ const operations: Record<string, Operation> = {
     });
   },
   'create a draft': (c, actor) =>
-    allowed(() => ctx.cms.payload.create({ collection: c, data: { ...minimalData[c] }, draft: true, overrideAccess: false, user: userOf(actor) })),
+    allowed(() =>
+      ctx.cms.payload.create({
+        collection: c,
+        data: { ...minimalData[c] },
+        draft: true,
+        overrideAccess: false,
+        user: userOf(actor),
+      }),
+    ),
   'create already published': async (c, actor) => {
     const ok = await allowed(() =>
-      ctx.cms.payload.create({ collection: c, data: { ...minimalData[c], _status: 'published' }, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.create({
+        collection: c,
+        data: { ...minimalData[c], _status: 'published' },
+        overrideAccess: false,
+        user: userOf(actor),
+      }),
     );
     return ok;
   },
   'update own draft': async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'draft' });
     return allowed(() =>
-      ctx.cms.payload.update({ collection: c, id: doc.id, data: { title: 'Đã sửa' }, draft: true, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.update({
+        collection: c,
+        id: doc.id,
+        data: { title: 'Đã sửa' },
+        draft: true,
+        overrideAccess: false,
+        user: userOf(actor),
+      }),
     );
   },
   "update another's draft": async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: otherThan(actor), status: 'draft' });
     return allowed(() =>
-      ctx.cms.payload.update({ collection: c, id: doc.id, data: { title: 'Đã sửa' }, draft: true, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.update({
+        collection: c,
+        id: doc.id,
+        data: { title: 'Đã sửa' },
+        draft: true,
+        overrideAccess: false,
+        user: userOf(actor),
+      }),
     );
   },
   'publish own draft': async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'draft' });
     const ok = await allowed(() =>
-      ctx.cms.payload.update({ collection: c, id: doc.id, data: { _status: 'published' }, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.update({
+        collection: c,
+        id: doc.id,
+        data: { _status: 'published' },
+        overrideAccess: false,
+        user: userOf(actor),
+      }),
     );
     const after = await ctx.cms.payload.findByID({ collection: c, id: doc.id });
     expect(after._status, 'the stored status agrees with the access decision').toBe(ok ? 'published' : 'draft');
@@ -105,7 +148,13 @@ const operations: Record<string, Operation> = {
   unpublish: async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'published' });
     const ok = await allowed(() =>
-      ctx.cms.payload.update({ collection: c, id: doc.id, data: { _status: 'draft' }, overrideAccess: false, user: userOf(actor) }),
+      ctx.cms.payload.update({
+        collection: c,
+        id: doc.id,
+        data: { _status: 'draft' },
+        overrideAccess: false,
+        user: userOf(actor),
+      }),
     );
     const after = await ctx.cms.payload.findByID({ collection: c, id: doc.id });
     expect(after._status).toBe(ok ? 'draft' : 'published');
@@ -113,11 +162,15 @@ const operations: Record<string, Operation> = {
   },
   'delete own draft': async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'draft' });
-    return allowed(() => ctx.cms.payload.delete({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
+    return allowed(() =>
+      ctx.cms.payload.delete({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }),
+    );
   },
   "delete another's document": async (c, actor) => {
     const doc = await createDoc(ctx.cms.payload, c, { by: otherThan(actor), status: 'published' });
-    const ok = await allowed(() => ctx.cms.payload.delete({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }));
+    const ok = await allowed(() =>
+      ctx.cms.payload.delete({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }),
+    );
     const { totalDocs } = await ctx.cms.payload.count({ collection: c, where: { id: { equals: doc.id } } });
     expect(totalDocs).toBe(ok ? 0 : 1);
     return ok;
@@ -140,8 +193,16 @@ describe(`access matrix on ${backendLabel[backend]}`, () => {
 
   it('anonymous lists see only published documents whose date has come', async () => {
     const c: CollectionSlug = 'articles';
-    const past = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.editor, status: 'published', title: 'Đã đăng' });
-    const draft = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.editor, status: 'draft', title: 'Nháp' });
+    const past = await createDoc(ctx.cms.payload, 'articles', {
+      by: ctx.staff.editor,
+      status: 'published',
+      title: 'Đã đăng',
+    });
+    const draft = await createDoc(ctx.cms.payload, 'articles', {
+      by: ctx.staff.editor,
+      status: 'draft',
+      title: 'Nháp',
+    });
     const future = await createDoc(ctx.cms.payload, 'articles', {
       by: ctx.staff.editor,
       status: 'published',
@@ -161,17 +222,47 @@ describe('access outside the editorial collections', () => {
 
   it('topics: everyone reads, only editors and admins write', async () => {
     const topic = await ctx.cms.payload.create({ collection: 'topics', data: { title: 'Gia đình hạnh phúc' } });
-    expect(await can(() => ctx.cms.payload.findByID({ collection: 'topics', id: topic.id, overrideAccess: false }))).toBe(true);
-    expect(await can(() => ctx.cms.payload.create({ collection: 'topics', data: { title: 'X' }, overrideAccess: false }))).toBe(false);
-    expect(await can(() => ctx.cms.payload.create({ collection: 'topics', data: { title: 'X' }, overrideAccess: false, user: ctx.staff.contributor }))).toBe(false);
-    expect(await can(() => ctx.cms.payload.create({ collection: 'topics', data: { title: 'Y' }, overrideAccess: false, user: ctx.staff.editor }))).toBe(true);
+    expect(
+      await can(() => ctx.cms.payload.findByID({ collection: 'topics', id: topic.id, overrideAccess: false })),
+    ).toBe(true);
+    expect(
+      await can(() => ctx.cms.payload.create({ collection: 'topics', data: { title: 'X' }, overrideAccess: false })),
+    ).toBe(false);
+    expect(
+      await can(() =>
+        ctx.cms.payload.create({
+          collection: 'topics',
+          data: { title: 'X' },
+          overrideAccess: false,
+          user: ctx.staff.contributor,
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      await can(() =>
+        ctx.cms.payload.create({
+          collection: 'topics',
+          data: { title: 'Y' },
+          overrideAccess: false,
+          user: ctx.staff.editor,
+        }),
+      ),
+    ).toBe(true);
   });
 
   it('users: hidden from anonymous; only admins create accounts or change roles', async () => {
-    expect(await can(async () => (await ctx.cms.payload.find({ collection: 'users', overrideAccess: false })).docs[0])).toBe(false);
-    expect(await can(() => ctx.cms.payload.findByID({ collection: 'users', id: ctx.staff.admin.id, overrideAccess: false }))).toBe(false);
+    expect(
+      await can(async () => (await ctx.cms.payload.find({ collection: 'users', overrideAccess: false })).docs[0]),
+    ).toBe(false);
+    expect(
+      await can(() => ctx.cms.payload.findByID({ collection: 'users', id: ctx.staff.admin.id, overrideAccess: false })),
+    ).toBe(false);
     const newUser = { email: 'moi@truong.test', password: 'mat-khau-thu-nghiem-2', name: 'Mới', role: 'contributor' };
-    expect(await can(() => ctx.cms.payload.create({ collection: 'users', data: newUser, overrideAccess: false, user: ctx.staff.editor }))).toBe(false);
+    expect(
+      await can(() =>
+        ctx.cms.payload.create({ collection: 'users', data: newUser, overrideAccess: false, user: ctx.staff.editor }),
+      ),
+    ).toBe(false);
 
     // A contributor may edit their own name but their role silently stays.
     const self = await ctx.cms.payload.update({
@@ -184,7 +275,15 @@ describe('access outside the editorial collections', () => {
     expect(self.name).toBe('Cộng tác viên Lan');
     expect(self.role).toBe('contributor');
     expect(
-      await can(() => ctx.cms.payload.update({ collection: 'users', id: ctx.staff.editor.id, data: { name: 'X' }, overrideAccess: false, user: ctx.staff.contributor })),
+      await can(() =>
+        ctx.cms.payload.update({
+          collection: 'users',
+          id: ctx.staff.editor.id,
+          data: { name: 'X' },
+          overrideAccess: false,
+          user: ctx.staff.contributor,
+        }),
+      ),
     ).toBe(false);
 
     const promoted = await ctx.cms.payload.update({
@@ -200,9 +299,20 @@ describe('access outside the editorial collections', () => {
 
   it('column settings: never public; only admins change them', async () => {
     expect(await can(() => ctx.cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false }))).toBe(false);
-    expect(await can(() => ctx.cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false, user: ctx.staff.editor }))).toBe(true);
     expect(
-      await can(() => ctx.cms.payload.updateGlobal({ slug: 'column-settings', data: { minimumItemsPerQuarter: 2 }, overrideAccess: false, user: ctx.staff.editor })),
+      await can(() =>
+        ctx.cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false, user: ctx.staff.editor }),
+      ),
+    ).toBe(true);
+    expect(
+      await can(() =>
+        ctx.cms.payload.updateGlobal({
+          slug: 'column-settings',
+          data: { minimumItemsPerQuarter: 2 },
+          overrideAccess: false,
+          user: ctx.staff.editor,
+        }),
+      ),
     ).toBe(false);
     const updated = await ctx.cms.payload.updateGlobal({
       slug: 'column-settings',

@@ -28,7 +28,14 @@ beforeAll(async () => {
 async function oldPublished(collection: EditorialSlug, title: string) {
   return ctx.cms.payload.create({
     collection,
-    data: { ...minimalData[collection], title, _status: 'published', publishedAt: OLD_FIRST, firstPublishedAt: OLD_FIRST, countsTowardColumn: true },
+    data: {
+      ...minimalData[collection],
+      title,
+      _status: 'published',
+      publishedAt: OLD_FIRST,
+      firstPublishedAt: OLD_FIRST,
+      countsTowardColumn: true,
+    },
     context: { [IMPORT_FIRST_PUBLISHED_AT]: true },
   });
 }
@@ -47,7 +54,13 @@ describe(`back-dating through a copy, on ${backendLabel[backend]}`, () => {
       expect(source.firstPublishedAt).toBe(OLD_FIRST);
 
       // As the admin does it: the copy is a draft.
-      const copy = await ctx.cms.payload.duplicate({ collection, id: source.id, draft: true, overrideAccess: false, user: ctx.staff.editor });
+      const copy = await ctx.cms.payload.duplicate({
+        collection,
+        id: source.id,
+        draft: true,
+        overrideAccess: false,
+        user: ctx.staff.editor,
+      });
       expect(copy.firstPublishedAt ?? null).toBeNull();
 
       const published = await ctx.cms.payload.update({
@@ -58,7 +71,9 @@ describe(`back-dating through a copy, on ${backendLabel[backend]}`, () => {
         user: ctx.staff.editor,
       });
       expect(published.publishedAt).toBe(MISSED_QUARTER_DATE);
-      expect(recent(published.firstPublishedAt), `firstPublishedAt is now, not ${published.firstPublishedAt}`).toBe(true);
+      expect(recent(published.firstPublishedAt), `firstPublishedAt is now, not ${published.firstPublishedAt}`).toBe(
+        true,
+      );
 
       const q2 = await quarter('2022-Q2');
       expect(q2.status).toBe('missed');
@@ -69,7 +84,10 @@ describe(`back-dating through a copy, on ${backendLabel[backend]}`, () => {
   it("through REST's duplicate endpoint (what the admin's ⋮ menu calls)", async () => {
     const source = await oldPublished('articles', 'Bài gốc qua REST');
     const token = await restLogin(ctx.cms.config, ctx.staff.editor.email as string, 'mat-khau-thu-nghiem-1');
-    const { status, json } = await restCall(ctx.cms.config, 'POST', `/articles/${source.id}/duplicate?draft=true`, { token, body: {} });
+    const { status, json } = await restCall(ctx.cms.config, 'POST', `/articles/${source.id}/duplicate?draft=true`, {
+      token,
+      body: {},
+    });
     expect(status, JSON.stringify(json)).toBe(200);
     expect(json.doc.firstPublishedAt ?? null).toBeNull();
     const published = await restCall(ctx.cms.config, 'PATCH', `/articles/${json.doc.id}`, {
@@ -95,15 +113,33 @@ describe(`back-dating through a copy, on ${backendLabel[backend]}`, () => {
 describe(`versions and autosave cannot move the first publication, on ${backendLabel[backend]}`, () => {
   it('restoring a version written before the first publication keeps it; restoring a published one does not copy its date', async () => {
     const payload = ctx.cms.payload;
-    const draft = await payload.create({ collection: 'articles', data: { ...minimalData.articles, title: 'Bản đầu' }, draft: true });
-    const published = await payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published', title: 'Bản xuất bản' } });
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { ...minimalData.articles, title: 'Bản đầu' },
+      draft: true,
+    });
+    const published = await payload.update({
+      collection: 'articles',
+      id: draft.id,
+      data: { _status: 'published', title: 'Bản xuất bản' },
+    });
     const first = published.firstPublishedAt;
     expect(first).toBeTruthy();
     await payload.update({ collection: 'articles', id: draft.id, data: { title: 'Bản sửa' } });
 
-    const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: draft.id } }, sort: 'createdAt', limit: 10 });
+    const { docs } = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: draft.id } },
+      sort: 'createdAt',
+      limit: 10,
+    });
     const beforePublication = docs.find((v) => v.version.title === 'Bản đầu')!;
-    const restored = await payload.restoreVersion({ collection: 'articles', id: beforePublication.id, overrideAccess: false, user: ctx.staff.editor });
+    const restored = await payload.restoreVersion({
+      collection: 'articles',
+      id: beforePublication.id,
+      overrideAccess: false,
+      user: ctx.staff.editor,
+    });
     expect(restored.firstPublishedAt).toBe(first);
 
     // A document published once, its versions restored onto another state: its own date stays.
@@ -114,7 +150,11 @@ describe(`versions and autosave cannot move the first publication, on ${backendL
 
   it('an autosave of a never-published draft carrying an old date leaves it empty', async () => {
     const payload = ctx.cms.payload;
-    const draft = await payload.create({ collection: 'articles', data: { ...minimalData.articles, title: 'Nháp tự lưu' }, draft: true });
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { ...minimalData.articles, title: 'Nháp tự lưu' },
+      draft: true,
+    });
     const saved = await payload.update({
       collection: 'articles',
       id: draft.id,

@@ -37,14 +37,26 @@ const migrated = new Set<string>();
 
 async function target(kind: Kind, name: string): Promise<Target> {
   const uploads = path.join(dir, `${name}-uploads`);
-  if (kind === 'sqlite') return { kind, label: 'SQLite', uploads, env: { DATABASE_URI: `file:${path.join(dir, `${name}.db`)}`, UPLOADS_DIR: uploads, PAYLOAD_SECRET: SECRET } };
+  if (kind === 'sqlite')
+    return {
+      kind,
+      label: 'SQLite',
+      uploads,
+      env: { DATABASE_URI: `file:${path.join(dir, `${name}.db`)}`, UPLOADS_DIR: uploads, PAYLOAD_SECRET: SECRET },
+    };
   let uri: string;
-  if (backend === 'mongodb') uri = withDatabaseName(process.env.MONGODB_URI!, `ge_restore_${name}_${path.basename(dir).replace(/\W/g, '')}`);
+  if (backend === 'mongodb')
+    uri = withDatabaseName(process.env.MONGODB_URI!, `ge_restore_${name}_${path.basename(dir).replace(/\W/g, '')}`);
   else {
     standIn ??= await startMongoStandIn();
     uri = withDatabaseName(standIn.uri, `restore_${name}`);
   }
-  return { kind, label: backend === 'mongodb' ? 'MongoDB' : STAND_IN_LABEL, uploads, env: { DATABASE_URI: uri, UPLOADS_DIR: uploads, PAYLOAD_SECRET: SECRET } };
+  return {
+    kind,
+    label: backend === 'mongodb' ? 'MongoDB' : STAND_IN_LABEL,
+    uploads,
+    env: { DATABASE_URI: uri, UPLOADS_DIR: uploads, PAYLOAD_SECRET: SECRET },
+  };
 }
 
 async function restore(t: Target, file: string, ...flags: string[]) {
@@ -63,7 +75,10 @@ async function backupOf(t: Target, name: string) {
   return { out, ...(await readBackup(out)) };
 }
 
-const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'ge-backup-'));
@@ -71,7 +86,15 @@ beforeAll(async () => {
   await seedDemoContent(payload);
   // Beyond the demo: an internal link in rich text, a draft over a published
   // article (two versions), a scheduled publication and an admin preference.
-  const [first, second] = (await payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, limit: 2, depth: 0, sort: 'createdAt' })).docs;
+  const [first, second] = (
+    await payload.find({
+      collection: 'articles',
+      where: { _status: { equals: 'published' } },
+      limit: 2,
+      depth: 0,
+      sort: 'createdAt',
+    })
+  ).docs;
   await payload.update({
     collection: 'articles',
     id: second!.id,
@@ -80,22 +103,54 @@ beforeAll(async () => {
       title: `${second!.title} (bản nháp mới)`,
       body: {
         root: {
-          type: 'root', direction: 'ltr', format: '', indent: 0, version: 1,
-          children: [{
-            type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, textStyle: '',
-            children: [{
-              type: 'link', direction: 'ltr', format: '', indent: 0, version: 3,
-              fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value: first!.id } },
-              children: [{ type: 'text', text: 'Xem bài trước', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-            }],
-          }],
+          type: 'root',
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          version: 1,
+          children: [
+            {
+              type: 'paragraph',
+              direction: 'ltr',
+              format: '',
+              indent: 0,
+              version: 1,
+              textFormat: 0,
+              textStyle: '',
+              children: [
+                {
+                  type: 'link',
+                  direction: 'ltr',
+                  format: '',
+                  indent: 0,
+                  version: 3,
+                  fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value: first!.id } },
+                  children: [
+                    {
+                      type: 'text',
+                      text: 'Xem bài trước',
+                      format: 0,
+                      detail: 0,
+                      mode: 'normal',
+                      style: '',
+                      version: 1,
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
         },
       } as never,
     },
   });
   await payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type: 'publish', doc: { relationTo: 'articles', value: String(second!.id) }, user: { relationTo: 'users', value: ctx.staff.editor.id } },
+    input: {
+      type: 'publish',
+      doc: { relationTo: 'articles', value: String(second!.id) },
+      user: { relationTo: 'users', value: ctx.staff.editor.id },
+    },
     waitUntil: new Date(Date.now() + 86_400_000),
   } as never);
   await payload.create({
@@ -118,7 +173,9 @@ describe(`backup of ${backendLabel[backend]}`, () => {
     const { payload } = ctx.cms;
     for (const collection of backedUpCollections(payload.config)) {
       const docs = (await payload.db.count({ collection: collection.slug })).totalDocs;
-      const versions = collection.versions ? (await payload.db.countVersions({ collection: collection.slug })).totalDocs : 0;
+      const versions = collection.versions
+        ? (await payload.db.countVersions({ collection: collection.slug })).totalDocs
+        : 0;
       expect(manifestA.collections[collection.slug], collection.slug).toEqual({ docs, versions });
     }
     expect(manifestA.collections.articles!.versions).toBeGreaterThan(manifestA.collections.articles!.docs);
@@ -130,7 +187,10 @@ describe(`backup of ${backendLabel[backend]}`, () => {
     }
     const { json } = await readBackup(archiveA);
     const users = json.get('collections/users.json') as { hash?: string; salt?: string }[];
-    expect(users.every((u) => u.hash && u.salt), 'password hashes come along, so accounts keep their passwords').toBe(true);
+    expect(
+      users.every((u) => u.hash && u.salt),
+      'password hashes come along, so accounts keep their passwords',
+    ).toBe(true);
   });
 });
 
@@ -142,11 +202,17 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     expect(restored.stdout).toMatch(/Đã khôi phục \d+ mục, \d+ phiên bản và \d+ tệp/);
 
     const b = await backupOf(t, 'same-again');
-    const entries = (m: Manifest, versions: boolean) => m.entries.filter((e) => versions === e.path.startsWith('versions/'));
-    expect(entries(b.manifest, false), 'documents, settings and files: identical bytes').toEqual(entries(manifestA, false));
-    if (sameKind === 'sqlite') expect(entries(b.manifest, true), 'versions, ids included: identical bytes').toEqual(entries(manifestA, true));
+    const entries = (m: Manifest, versions: boolean) =>
+      m.entries.filter((e) => versions === e.path.startsWith('versions/'));
+    expect(entries(b.manifest, false), 'documents, settings and files: identical bytes').toEqual(
+      entries(manifestA, false),
+    );
+    if (sameKind === 'sqlite')
+      expect(entries(b.manifest, true), 'versions, ids included: identical bytes').toEqual(entries(manifestA, true));
     // MongoDB: Payload's version writer gives each version a new ObjectId (nothing refers to version ids); all else is equal.
-    expect(withNaturalKeys(b.json, ctx.cms.config)).toEqual(withNaturalKeys((await readBackup(archiveA)).json, ctx.cms.config));
+    expect(withNaturalKeys(b.json, ctx.cms.config)).toEqual(
+      withNaturalKeys((await readBackup(archiveA)).json, ctx.cms.config),
+    );
     for (const entry of manifestA.entries.filter((e) => e.path.startsWith('files/'))) {
       const [, kind, name] = entry.path.split('/');
       expect(await sha256(path.join(t.uploads, kind!, name!)), entry.path).toBe(entry.sha256);
@@ -162,25 +228,48 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     const b = await backupOf(t, 'other-again');
     expect(b.manifest.source.database).toBe(otherKind === 'mongo' ? 'mongodb' : 'sqlite');
     expect(b.manifest.source.idType).not.toBe(manifestA.source.idType);
-    expect(withNaturalKeys(b.json, ctx.cms.config), 'same content once ids are replaced by e-mails, file names and slugs').toEqual(
-      withNaturalKeys((await readBackup(archiveA)).json, ctx.cms.config),
-    );
+    expect(
+      withNaturalKeys(b.json, ctx.cms.config),
+      'same content once ids are replaced by e-mails, file names and slugs',
+    ).toEqual(withNaturalKeys((await readBackup(archiveA)).json, ctx.cms.config));
     // From the outside, on the new database: an account signs in with its old password, covers and topics resolve.
     const probe = async (env: Record<string, string>) => {
-      const r = await run(bin('tsx'), ['tests/support/probe-cms.ts', String(ctx.staff.editor.email), 'mat-khau-thu-nghiem-1'], env, 120_000);
+      const r = await run(
+        bin('tsx'),
+        ['tests/support/probe-cms.ts', String(ctx.staff.editor.email), 'mat-khau-thu-nghiem-1'],
+        env,
+        120_000,
+      );
       expect(r.code, r.stderr).toBe(0);
-      return JSON.parse(/^PROBE (.*)$/m.exec(r.stdout)![1]!) as { login: boolean; articles: { cover: string | null; topics: unknown[] }[] };
+      return JSON.parse(/^PROBE (.*)$/m.exec(r.stdout)![1]!) as {
+        login: boolean;
+        articles: { cover: string | null; topics: unknown[] }[];
+      };
     };
     const onTarget = await probe(t.env);
     expect(onTarget.login, 'the editor signs in with the same password').toBe(true);
     expect(onTarget.articles.filter((a) => a.cover).length).toBeGreaterThan(0);
     expect(onTarget.articles.flatMap((a) => a.topics)).not.toContain(null);
-    const { docs } = await ctx.cms.payload.find({ collection: 'articles', depth: 1, limit: 0, pagination: false, draft: false, sort: 'slug' });
+    const { docs } = await ctx.cms.payload.find({
+      collection: 'articles',
+      depth: 1,
+      limit: 0,
+      pagination: false,
+      draft: false,
+      sort: 'slug',
+    });
     expect(onTarget.articles).toEqual(
-      docs.map((a) => ({ slug: a.slug, cover: a.cover && typeof a.cover === 'object' ? a.cover.filename : null, topics: ((a.topics ?? []) as unknown[]).map((x) => (x && typeof x === 'object' ? (x as { slug?: string }).slug : null)) })),
+      docs.map((a) => ({
+        slug: a.slug,
+        cover: a.cover && typeof a.cover === 'object' ? a.cover.filename : null,
+        topics: ((a.topics ?? []) as unknown[]).map((x) =>
+          x && typeof x === 'object' ? (x as { slug?: string }).slug : null,
+        ),
+      })),
     );
 
-    const files = (m: Manifest) => m.entries.filter((e) => e.path.startsWith('files/')).sort((x, y) => x.path.localeCompare(y.path));
+    const files = (m: Manifest) =>
+      m.entries.filter((e) => e.path.startsWith('files/')).sort((x, y) => x.path.localeCompare(y.path));
     expect(files(b.manifest), 'the same files, byte for byte').toEqual(files(manifestA));
   });
 
@@ -193,7 +282,9 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     const replaced = await restore(t, archiveA, '--replace');
     expect(replaced.code, replaced.stderr).toBe(0);
     const b = await backupOf(t, 'replaced');
-    expect(withNaturalKeys(b.json, ctx.cms.config)).toEqual(withNaturalKeys((await readBackup(archiveA)).json, ctx.cms.config));
+    expect(withNaturalKeys(b.json, ctx.cms.config)).toEqual(
+      withNaturalKeys((await readBackup(archiveA)).json, ctx.cms.config),
+    );
   });
 
   it('refuses a truncated or corrupted archive before writing anything', async () => {
@@ -211,13 +302,20 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     for (const file of [truncated, corrupted]) {
       const result = await restore(t, file);
       expect(result.code, path.basename(file)).toBe(1);
-      expect(result.stderr).toMatch(/Không khôi phục: bản sao lưu bị hỏng hoặc không đầy đủ \(.+\)\. Không có gì được ghi\./);
+      expect(result.stderr).toMatch(
+        /Không khôi phục: bản sao lưu bị hỏng hoặc không đầy đủ \(.+\)\. Không có gì được ghi\./,
+      );
     }
     expect(await readdir(path.join(t.uploads, 'media')), 'uploads folder as it was').toEqual(['da-co-san.txt']);
-    expect((await readdir(t.uploads)).filter((n) => n.includes('dang-khoi-phuc')), 'no staging left').toEqual([]);
+    expect(
+      (await readdir(t.uploads)).filter((n) => n.includes('dang-khoi-phuc')),
+      'no staging left',
+    ).toEqual([]);
     const good = await restore(t, archiveA);
     expect(good.code, 'the database was still empty: ' + good.stderr).toBe(0);
-    expect(good.stderr, 'files found in the way are kept aside').toMatch(/tệp có sẵn trước đó được chuyển sang .*truoc-khoi-phuc/);
+    expect(good.stderr, 'files found in the way are kept aside').toMatch(
+      /tệp có sẵn trước đó được chuyển sang .*truoc-khoi-phuc/,
+    );
   });
 
   it('killed in the middle of a restore: the database as it was, and the restore can be run again', async () => {
@@ -243,7 +341,10 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
       const replaced = await restore(t, big, '--replace');
       expect(replaced.code, replaced.stderr).toBe(0);
     }
-    expect((await readdir(t.uploads)).filter((n) => n.includes('dang-khoi-phuc')), 'the killed run left its staging folder; the next run removed it').toEqual([]);
+    expect(
+      (await readdir(t.uploads)).filter((n) => n.includes('dang-khoi-phuc')),
+      'the killed run left its staging folder; the next run removed it',
+    ).toEqual([]);
     const b = await backupOf(t, 'killed-again');
     expect(b.manifest.collections.topics!.docs).toBe(manifestA.collections.topics!.docs + 3000);
   });
@@ -257,14 +358,25 @@ async function archiveWithManyTopics(count: number): Promise<string> {
   const numeric = a.manifest.source.idType === 'number';
   let next = Math.max(0, ...topics.map((t) => (typeof t.id === 'number' ? t.id : 0)));
   const now = new Date().toISOString();
-  const extra = Array.from({ length: count }, (_, i) => ({ ...topics[0], id: numeric ? ++next : objectIdAt(now), title: `Chủ đề thêm ${i}`, slug: `chu-de-them-${i}`, createdAt: now, updatedAt: now }));
+  const extra = Array.from({ length: count }, (_, i) => ({
+    ...topics[0],
+    id: numeric ? ++next : objectIdAt(now),
+    title: `Chủ đề thêm ${i}`,
+    slug: `chu-de-them-${i}`,
+    createdAt: now,
+    updatedAt: now,
+  }));
   a.json.set('collections/topics.json', [...topics, ...extra]);
   const out = path.join(dir, 'big.tar.gz');
   const { entries: _entries, format: _format, formatVersion: _version, ...body } = a.manifest;
   body.collections = { ...body.collections, topics: { docs: topics.length + count, versions: 0 } };
   await writeArchive(
     out,
-    a.manifest.entries.map((e) => (e.path.startsWith('files/') ? { path: e.path, file: a.files.get(e.path)! } : { path: e.path, json: a.json.get(e.path) })),
+    a.manifest.entries.map((e) =>
+      e.path.startsWith('files/')
+        ? { path: e.path, file: a.files.get(e.path)! }
+        : { path: e.path, json: a.json.get(e.path) },
+    ),
     body,
   );
   await rm(staging, { recursive: true, force: true });
@@ -273,12 +385,20 @@ async function archiveWithManyTopics(count: number): Promise<string> {
 }
 
 /** Runs the restore command and SIGKILLs it as soon as its output matches `when`. */
-function killWhenPrinted(t: Target, file: string, when: RegExp): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
+function killWhenPrinted(
+  t: Target,
+  file: string,
+  when: RegExp,
+): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     // Node itself with tsx's loader: the tsx command would run the restore in a child that SIGKILL cannot reach.
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/restore.ts', file], {
       cwd: ROOT,
-      env: { PATH: `${path.join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, HOME: process.env.HOME, ...t.env } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: `${path.join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`,
+        HOME: process.env.HOME,
+        ...t.env,
+      } as unknown as NodeJS.ProcessEnv,
     });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -289,4 +409,3 @@ function killWhenPrinted(t: Target, file: string, when: RegExp): Promise<{ signa
     child.on('exit', (_code, signal) => resolve({ signal, stdout }));
   });
 }
-

@@ -24,10 +24,20 @@ describe(`bad input on ${backendLabel[backend]}`, () => {
     const { payload } = ctx.cms;
     const before = await payload.findGlobal({ slug: 'column-settings', depth: 0 });
     const future = `${new Date().getUTCFullYear() + 2}-Q1`;
-    expect(await refusal(() => payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: future } }))).toMatch(/Quý bắt đầu không được sau quý hiện tại/);
-    expect(await refusal(() => payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2022-Q5' } }))).toMatch(/NĂM-Qn/);
+    expect(
+      await refusal(() => payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: future } })),
+    ).toMatch(/Quý bắt đầu không được sau quý hiện tại/);
+    expect(
+      await refusal(() =>
+        payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2022-Q5' } }),
+      ),
+    ).toMatch(/NĂM-Qn/);
     for (const minimum of [0, -1]) {
-      expect(await refusal(() => payload.updateGlobal({ slug: 'column-settings', data: { minimumItemsPerQuarter: minimum } }))).toMatch(/Số bài tối thiểu mỗi quý|minimumItemsPerQuarter/);
+      expect(
+        await refusal(() =>
+          payload.updateGlobal({ slug: 'column-settings', data: { minimumItemsPerQuarter: minimum } }),
+        ),
+      ).toMatch(/Số bài tối thiểu mỗi quý|minimumItemsPerQuarter/);
     }
     const after = await payload.findGlobal({ slug: 'column-settings', depth: 0 });
     expect(after.reportingStartQuarter).toBe(before.reportingStartQuarter);
@@ -38,7 +48,12 @@ describe(`bad input on ${backendLabel[backend]}`, () => {
     const { payload } = ctx.cms;
     for (const publishedAt of ['2026-02-30T00:00:00.000Z', '2026-13-01T00:00:00.000Z', 'hôm qua']) {
       const count = (await payload.count({ collection: 'articles', where: {} })).totalDocs;
-      const message = await refusal(() => payload.create({ collection: 'articles', data: { ...minimalData.articles, publishedAt, _status: 'published' } as never }));
+      const message = await refusal(() =>
+        payload.create({
+          collection: 'articles',
+          data: { ...minimalData.articles, publishedAt, _status: 'published' } as never,
+        }),
+      );
       expect(message, publishedAt).toMatch(/Ngày đăng|publishedAt|ngày/i);
       expect((await payload.count({ collection: 'articles', where: {} })).totalDocs).toBe(count);
     }
@@ -49,7 +64,10 @@ describe(`bad input on ${backendLabel[backend]}`, () => {
     for (const collection of ['articles', 'model-stories', 'teaching-resources'] as const) {
       const count = (await payload.count({ collection, where: {} })).totalDocs;
       const message = await refusal(() =>
-        payload.create({ collection, data: { ...minimalData[collection], title: 'Bình đẳng '.repeat(1000), _status: 'published' } as never }),
+        payload.create({
+          collection,
+          data: { ...minimalData[collection], title: 'Bình đẳng '.repeat(1000), _status: 'published' } as never,
+        }),
       );
       expect(message).toContain('Tiêu đề');
       expect(message).toContain('250 ký tự');

@@ -29,16 +29,35 @@ describe(`coverage through the CMS on ${backendLabel[backend]}`, () => {
     const before = await report();
     expect(current(before)).toMatchObject({ quarter: quarterIdOf(new Date()), status: 'in-progress', count: 0 });
 
-    const draft = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.contributor, status: 'draft', title: 'Tuần lễ bình đẳng giới' });
+    const draft = await createDoc(ctx.cms.payload, 'articles', {
+      by: ctx.staff.contributor,
+      status: 'draft',
+      title: 'Tuần lễ bình đẳng giới',
+    });
     expect(current(await report()).count, 'a draft does not count').toBe(0);
 
-    await ctx.cms.payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' }, overrideAccess: false, user: ctx.staff.editor });
+    await ctx.cms.payload.update({
+      collection: 'articles',
+      id: draft.id,
+      data: { _status: 'published' },
+      overrideAccess: false,
+      user: ctx.staff.editor,
+    });
     const published = await report();
     expect(current(published)).toMatchObject({ status: 'covered', count: 1 });
-    expect(current(published).items[0]).toMatchObject({ title: 'Tuần lễ bình đẳng giới', url: '/binh-dang-gioi/bai-viet/tuan-le-binh-dang-gioi/' });
+    expect(current(published).items[0]).toMatchObject({
+      title: 'Tuần lễ bình đẳng giới',
+      url: '/binh-dang-gioi/bai-viet/tuan-le-binh-dang-gioi/',
+    });
     expect(published.school.name).toBe('Trường THCS Thử nghiệm');
 
-    await ctx.cms.payload.update({ collection: 'articles', id: draft.id, data: { _status: 'draft' }, overrideAccess: false, user: ctx.staff.editor });
+    await ctx.cms.payload.update({
+      collection: 'articles',
+      id: draft.id,
+      data: { _status: 'draft' },
+      overrideAccess: false,
+      user: ctx.staff.editor,
+    });
     expect(current(await report())).toMatchObject({ status: 'in-progress', count: 0 });
   });
 
@@ -46,9 +65,19 @@ describe(`coverage through the CMS on ${backendLabel[backend]}`, () => {
     const before = await report();
     expect(previous(before).status).toBe('missed');
     const target = previous(before);
-    const doc = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.editor, status: 'published', title: 'Bài đăng bù' });
+    const doc = await createDoc(ctx.cms.payload, 'articles', {
+      by: ctx.staff.editor,
+      status: 'published',
+      title: 'Bài đăng bù',
+    });
     const middle = new Date((Date.parse(target.start) + Date.parse(target.end)) / 2).toISOString();
-    await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { publishedAt: middle }, overrideAccess: false, user: ctx.staff.editor });
+    await ctx.cms.payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { publishedAt: middle },
+      overrideAccess: false,
+      user: ctx.staff.editor,
+    });
     const after = await report();
     expect(previous(after)).toMatchObject({ quarter: target.quarter, status: 'missed', count: 0, late: 1 });
     expect(previous(after).lateItems[0]!.title).toBe('Bài đăng bù');
@@ -56,11 +85,20 @@ describe(`coverage through the CMS on ${backendLabel[backend]}`, () => {
   });
 
   it('items of collections the settings do not count are left out until they are counted', async () => {
-    await createDoc(ctx.cms.payload, 'model-stories', { by: ctx.staff.editor, status: 'published', title: 'Gia đình mẫu mực' });
-    const story = (await ctx.cms.payload.find({ collection: 'model-stories', where: { title: { equals: 'Gia đình mẫu mực' } } })).docs[0]!;
+    await createDoc(ctx.cms.payload, 'model-stories', {
+      by: ctx.staff.editor,
+      status: 'published',
+      title: 'Gia đình mẫu mực',
+    });
+    const story = (
+      await ctx.cms.payload.find({ collection: 'model-stories', where: { title: { equals: 'Gia đình mẫu mực' } } })
+    ).docs[0]!;
     await ctx.cms.payload.update({ collection: 'model-stories', id: story.id, data: { countsTowardColumn: true } });
     expect(current(await report()).count).toBe(0);
-    await ctx.cms.payload.updateGlobal({ slug: 'column-settings', data: { countedCollections: ['articles', 'model-stories'] } });
+    await ctx.cms.payload.updateGlobal({
+      slug: 'column-settings',
+      data: { countedCollections: ['articles', 'model-stories'] },
+    });
     expect(current(await report())).toMatchObject({ status: 'covered', count: 1 });
     await ctx.cms.payload.updateGlobal({ slug: 'column-settings', data: { countedCollections: ['articles'] } });
   });

@@ -19,7 +19,10 @@ import { restCall, restLogin } from '../support/rest';
  */
 const ctx = useCmsWithStaff();
 const runs = backend === 'sqlite';
-if (!runs) console.warn(`\n!!! SKIPPED (database file faults) on ${backendLabel[backend]}: these faults are of the SQLite file only.\n`);
+if (!runs)
+  console.warn(
+    `\n!!! SKIPPED (database file faults) on ${backendLabel[backend]}: these faults are of the SQLite file only.\n`,
+  );
 
 let token = '';
 let dbFile = '';
@@ -27,7 +30,9 @@ let dbFile = '';
 const rest = (method: string, url: string, body?: unknown) => restCall(ctx.cms.config, method, url, { token, body });
 
 async function imageForm(name: string): Promise<FormData> {
-  const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c0392b' } }).png().toBuffer();
+  const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c0392b' } })
+    .png()
+    .toBuffer();
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), name);
   form.append('_payload', JSON.stringify({ alt: 'Ảnh thử khi lỗi lưu trữ' }));
@@ -44,7 +49,11 @@ beforeAll(async () => {
 
 /** Another process takes the file's write lock for `ms`; resolves once it holds it. */
 function lockFromAnotherProcess(ms: number): Promise<{ released: Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, '../support/hold-sqlite-lock.mjs'), dbFile, String(ms)], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, '../support/hold-sqlite-lock.mjs'), dbFile, String(ms)],
+    { cwd: ROOT },
+  );
   const released = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => d.toString().includes('LOCKED') && resolve({ released }));
@@ -57,7 +66,9 @@ describe.runIf(runs)(`the SQLite file locked by another process (${backendLabel[
   it(`waits up to ${SQLITE_BUSY_TIMEOUT_MS / 1000} s for a short lock, then saves`, async () => {
     const before = await articleCount();
     const lock = await lockFromAnotherProcess(1000);
-    const saved = await rest('POST', '/articles', { title: 'Lưu sau khi khóa được nhả', _status: 'draft' }).finally(() => lock.released);
+    const saved = await rest('POST', '/articles', { title: 'Lưu sau khi khóa được nhả', _status: 'draft' }).finally(
+      () => lock.released,
+    );
     expect(saved.status, JSON.stringify(saved.json)).toBe(201);
     expect(await articleCount()).toBe(before + 1);
   });
@@ -65,9 +76,14 @@ describe.runIf(runs)(`the SQLite file locked by another process (${backendLabel[
   it('a lock held longer: 503 with a Vietnamese message, nothing written, and the same save works once it is released', async () => {
     const before = await articleCount();
     const lock = await lockFromAnotherProcess(SQLITE_BUSY_TIMEOUT_MS + 3000);
-    const refused = await rest('POST', '/articles', { title: 'Lưu khi cơ sở dữ liệu bị khóa', _status: 'draft' }).finally(() => lock.released);
+    const refused = await rest('POST', '/articles', {
+      title: 'Lưu khi cơ sở dữ liệu bị khóa',
+      _status: 'draft',
+    }).finally(() => lock.released);
     expect(refused.status).toBe(503);
-    expect(refused.json.errors?.[0]?.message).toMatch(/^Cơ sở dữ liệu đang bị một tiến trình khác giữ .*Lần lưu này không thành công.*thử lại sau ít phút/);
+    expect(refused.json.errors?.[0]?.message).toMatch(
+      /^Cơ sở dữ liệu đang bị một tiến trình khác giữ .*Lần lưu này không thành công.*thử lại sau ít phút/,
+    );
     await lock.released;
     expect(await articleCount()).toBe(before);
 
@@ -100,14 +116,17 @@ describe.runIf(runs)(`the data folder read-only (${backendLabel[backend]})`, () 
     dataDir = path.dirname(dbFile);
     mkdirSync(path.join(ctx.cms.uploadsDir, 'media'), { recursive: true });
     // Let writes still in flight from earlier tests (hooks after a response) finish first.
-    for (let i = 0; i < 100 && existsSync(`${dbFile}-journal`); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 100 && existsSync(`${dbFile}-journal`); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(existsSync(`${dbFile}-journal`), 'no write in flight').toBe(false);
     try {
       execFileSync('mount', ['--bind', dataDir, dataDir], { stdio: 'pipe' });
       execFileSync('mount', ['-o', 'remount,ro,bind', dataDir], { stdio: 'pipe' });
       mounted = true;
     } catch (error) {
-      console.warn(`\n!!! SKIPPED (read-only database file): cannot bind-mount here (${(error as Error).message.split('\n')[0]}). It needs root and mount rights.\n`);
+      console.warn(
+        `\n!!! SKIPPED (read-only database file): cannot bind-mount here (${(error as Error).message.split('\n')[0]}). It needs root and mount rights.\n`,
+      );
     }
   });
   afterAll(() => {
@@ -119,7 +138,9 @@ describe.runIf(runs)(`the data folder read-only (${backendLabel[backend]})`, () 
     const before = await articleCount();
     const refused = await rest('POST', '/articles', { title: 'Lưu khi chỉ đọc', _status: 'draft' });
     expect(refused.status).toBe(503);
-    expect(refused.json.errors?.[0]?.message).toMatch(/^Cơ sở dữ liệu đang ở chế độ chỉ đọc .*Lần lưu này không thành công.*quyền ghi/);
+    expect(refused.json.errors?.[0]?.message).toMatch(
+      /^Cơ sở dữ liệu đang ở chế độ chỉ đọc .*Lần lưu này không thành công.*quyền ghi/,
+    );
     const read = await rest('GET', '/articles?limit=1');
     expect(read.status, 'readers and the site build still read').toBe(200);
     expect(await articleCount()).toBe(before);

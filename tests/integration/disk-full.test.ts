@@ -22,7 +22,9 @@ function tryMount(dir: string): boolean {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'pipe' });
     return true;
   } catch (error) {
-    console.warn(`\n!!! SKIPPED (disk-full fault test): cannot mount a small tmpfs here (${(error as Error).message.split('\n')[0]}). It needs root and mount rights.\n`);
+    console.warn(
+      `\n!!! SKIPPED (disk-full fault test): cannot mount a small tmpfs here (${(error as Error).message.split('\n')[0]}). It needs root and mount rights.\n`,
+    );
     return false;
   }
 }
@@ -40,12 +42,31 @@ async function fillAndUpload() {
   for (const f of await readdir(mediaDir)) await rm(path.join(mediaDir, f), { force: true });
   // Leave ~150 KB free, then upload a ~480 KB image (noise does not compress).
   await writeFile(path.join(mediaDir, 'filler.bin'), Buffer.alloc(1024 * 1024 - 150 * 1024));
-  const image = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+  const image = await sharp({
+    create: {
+      width: 400,
+      height: 400,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 60 },
+    },
+  })
+    .png()
+    .toBuffer();
   expect(image.length).toBeGreaterThan(300 * 1024);
   const before = (await ctx.cms.payload.count({ collection: 'media' })).totalDocs;
   const error = await ctx.cms.payload
-    .create({ collection: 'media', data: { alt: 'Ảnh khi đầy đĩa' }, file: { data: image, name: 'day-dia.png', mimetype: 'image/png', size: image.length }, overrideAccess: false, user: ctx.staff.editor })
-    .then(() => undefined, (e: unknown) => e as Error);
+    .create({
+      collection: 'media',
+      data: { alt: 'Ảnh khi đầy đĩa' },
+      file: { data: image, name: 'day-dia.png', mimetype: 'image/png', size: image.length },
+      overrideAccess: false,
+      user: ctx.staff.editor,
+    })
+    .then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
   return { before, error };
 }
 
@@ -62,7 +83,17 @@ describe(`a full disk while uploading on ${backendLabel[backend]}`, () => {
     if (!mounted) test.skip();
     for (const f of await readdir(mediaDir)) await rm(path.join(mediaDir, f), { force: true });
     await writeFile(path.join(mediaDir, 'filler.bin'), Buffer.alloc(1024 * 1024 - 150 * 1024));
-    const image = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+    const image = await sharp({
+      create: {
+        width: 400,
+        height: 400,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
+      .png()
+      .toBuffer();
     const token = await restLogin(ctx.cms.config, String(ctx.staff.editor.email), 'mat-khau-thu-nghiem-1');
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'day-dia.png');

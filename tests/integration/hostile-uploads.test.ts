@@ -17,18 +17,26 @@ const ctx = useCmsWithStaff();
 const file = (data: Buffer, name: string, mimetype: string) => ({ data, name, mimetype, size: data.length });
 
 async function everyFile(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 async function attempt(collection: 'media' | 'documents', upload: ReturnType<typeof file>) {
   const data = collection === 'media' ? { alt: 'Ảnh thử' } : { title: 'Tài liệu thử' };
-  return ctx.cms.payload.create({ collection, data, file: upload, overrideAccess: false, user: ctx.staff.contributor }).then(
-    (doc) => ({ doc: doc as { id: unknown; filename?: string }, error: undefined }),
-    (error: unknown) => ({ doc: undefined, error: error as Error & { status?: number; data?: { errors?: { message: string }[] } } }),
-  );
+  return ctx.cms.payload
+    .create({ collection, data, file: upload, overrideAccess: false, user: ctx.staff.contributor })
+    .then(
+      (doc) => ({ doc: doc as { id: unknown; filename?: string }, error: undefined }),
+      (error: unknown) => ({
+        doc: undefined,
+        error: error as Error & { status?: number; data?: { errors?: { message: string }[] } },
+      }),
+    );
 }
 
-const message = (error: { message: string; data?: { errors?: { message: string }[] } }) => error.data?.errors?.[0]?.message ?? error.message;
+const message = (error: { message: string; data?: { errors?: { message: string }[] } }) =>
+  error.data?.errors?.[0]?.message ?? error.message;
 
 /** A PNG made of a real header claiming `width` × `height` and no pixel data worth the name. */
 function pngHeader(width: number, height: number): Buffer {
@@ -44,7 +52,12 @@ function pngHeader(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe(`hostile uploads on ${backendLabel[backend]}`, () => {
@@ -73,7 +86,12 @@ describe(`hostile uploads on ${backendLabel[backend]}`, () => {
   it('stores files under safe names inside the uploads folder, whatever the name says (../, \\, NUL, 320 Vietnamese letters)', async () => {
     const image = await makeImage({ palette: ['#8a1c5c', '#f0a3cf'], width: 320, height: 200 });
     const outsideBefore = await everyFile(path.dirname(ctx.cms.uploadsDir));
-    for (const name of ['../../../etc/anh.jpg', '..\\..\\anh.jpg', 'anh\u0000.jpg.exe', `${'ảnh-đẹp-'.repeat(40)}.jpg`]) {
+    for (const name of [
+      '../../../etc/anh.jpg',
+      '..\\..\\anh.jpg',
+      'anh\u0000.jpg.exe',
+      `${'ảnh-đẹp-'.repeat(40)}.jpg`,
+    ]) {
       const { doc, error } = await attempt('media', file(image, name, 'image/jpeg'));
       expect(error?.message, JSON.stringify(name)).toBeUndefined();
       expect(doc!.filename, JSON.stringify(name)).toMatch(/^[a-z0-9-]+\.jpg$/);
@@ -101,7 +119,10 @@ describe(`hostile uploads on ${backendLabel[backend]}`, () => {
       expect(bytes.includes('<script'), size.filename).toBe(false);
     }
     // The original, as the CMS serves it: an image, with no sniffing and no script allowed.
-    const response = await handleEndpoints({ config: ctx.cms.config, request: new Request(`http://localhost:3000/api/media/file/${media.filename}`) });
+    const response = await handleEndpoints({
+      config: ctx.cms.config,
+      request: new Request(`http://localhost:3000/api/media/file/${media.filename}`),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/jpeg');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -114,15 +135,23 @@ describe(`hostile uploads on ${backendLabel[backend]}`, () => {
     const polyglot = Buffer.concat([pdf, Buffer.from('<html><script>alert(1)</script></html>')]);
     const { doc, error } = await attempt('documents', file(polyglot, 'phieu.pdf', 'application/pdf'));
     expect(error?.message).toBeUndefined();
-    const served = await handleEndpoints({ config: ctx.cms.config, request: new Request(`http://localhost:3000/api/documents/file/${doc!.filename}`) });
+    const served = await handleEndpoints({
+      config: ctx.cms.config,
+      request: new Request(`http://localhost:3000/api/documents/file/${doc!.filename}`),
+    });
     expect(served.headers.get('content-type')).toBe('application/pdf');
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
     expect(served.headers.get('content-security-policy')).toMatch(/script-src 'none'/);
 
     const docx = makeDocument('docx', 'Giáo án', ['Bình đẳng giới']);
-    const office = await attempt('documents', file(docx, 'giao-an.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
-    const download = await handleEndpoints({ config: ctx.cms.config, request: new Request(`http://localhost:3000/api/documents/file/${office.doc!.filename}`) });
+    const office = await attempt(
+      'documents',
+      file(docx, 'giao-an.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    );
+    const download = await handleEndpoints({
+      config: ctx.cms.config,
+      request: new Request(`http://localhost:3000/api/documents/file/${office.doc!.filename}`),
+    });
     expect(download.headers.get('content-disposition')).toBe('attachment');
   });
 });
-

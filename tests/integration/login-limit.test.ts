@@ -28,33 +28,55 @@ describe(`the login limit on ${backendLabel[backend]}`, () => {
     // Percent-encoded spellings (%6Cogin) are decoded by Next before Payload sees them: tested through the real server.
     const spellings = ['/users/login', '/users/LOGIN', '/users/login/', '/users/Login'];
     const statuses: number[] = [];
-    for (let i = 0; i < LIMIT - 2; i++) statuses.push((await login(spellings[i % spellings.length]!, address, 'khong-ai@truong.test')).status);
+    for (let i = 0; i < LIMIT - 2; i++)
+      statuses.push((await login(spellings[i % spellings.length]!, address, 'khong-ai@truong.test')).status);
     for (const path of ['/users/Forgot-Password', '/users/FORGOT-PASSWORD/']) {
-      statuses.push((await restCall(ctx.cms.config, 'POST', path, { clientAddress: address, body: { email: 'khong-ai@truong.test' } })).status);
+      statuses.push(
+        (
+          await restCall(ctx.cms.config, 'POST', path, {
+            clientAddress: address,
+            body: { email: 'khong-ai@truong.test' },
+          })
+        ).status,
+      );
     }
-    expect(statuses.every((s) => s === 401 || s === 200), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 401 || s === 200),
+      statuses.join(','),
+    ).toBe(true);
 
     // The 21st attempt, with the right password, in yet another spelling.
     const refused = await login('/users/LOGIN/', address, ctx.staff.editor.email as string, PASSWORD);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.json.errors[0].message).toMatch(/^Quá nhiều lần đăng nhập từ máy này\. Hãy thử lại sau \d+ phút\.$/);
-    expect((await restCall(ctx.cms.config, 'POST', '/users/forgot-password', { clientAddress: address, body: { email: 'a@b.test' } })).status).toBe(429);
+    expect(
+      (
+        await restCall(ctx.cms.config, 'POST', '/users/forgot-password', {
+          clientAddress: address,
+          body: { email: 'a@b.test' },
+        })
+      ).status,
+    ).toBe(429);
 
     // Another address is not held back.
     expect((await login('/users/login', '198.51.100.9', ctx.staff.editor.email as string, PASSWORD)).status).toBe(200);
   });
 
   it('takes one IPv6 /64 as one client', async () => {
-    for (let i = 0; i < LIMIT; i++) await login('/users/login', `2001:db8:1:2::${(i + 1).toString(16)}`, 'khong-ai@truong.test');
+    for (let i = 0; i < LIMIT; i++)
+      await login('/users/login', `2001:db8:1:2::${(i + 1).toString(16)}`, 'khong-ai@truong.test');
     expect((await login('/users/login', '2001:db8:1:2:ffff::1', 'khong-ai@truong.test')).status).toBe(429);
     expect((await login('/users/login', '2001:db8:1:3::1', 'khong-ai@truong.test')).status).toBe(401);
   });
 
-  it("GraphQL has no auth mutations: 25 aliased loginUser are one refused request, and no password is checked", async () => {
+  it('GraphQL has no auth mutations: 25 aliased loginUser are one refused request, and no password is checked', async () => {
     const account = ctx.staff.contributor;
     const pbkdf2 = vi.spyOn(crypto, 'pbkdf2');
-    const aliases = Array.from({ length: 25 }, (_, i) => `a${i}: loginUser(email: "${account.email}", password: "sai-${i}") { token }`).join(' ');
+    const aliases = Array.from(
+      { length: 25 },
+      (_, i) => `a${i}: loginUser(email: "${account.email}", password: "sai-${i}") { token }`,
+    ).join(' ');
     const response = await graphqlPost(Promise.resolve(ctx.cms.config))(
       new Request('http://localhost:3000/api/graphql', {
         method: 'POST',
@@ -68,9 +90,17 @@ describe(`the login limit on ${backendLabel[backend]}`, () => {
     expect(pbkdf2).not.toHaveBeenCalled();
     const stored = await ctx.cms.payload.findByID({ collection: 'users', id: account.id, showHiddenFields: true });
     expect(stored.loginAttempts ?? 0).toBe(0);
-    for (const mutation of ['forgotPasswordUser(email: "x@y.test")', 'resetPasswordUser(token: "x", password: "y") { token }', 'unlockUser(email: "x@y.test")']) {
+    for (const mutation of [
+      'forgotPasswordUser(email: "x@y.test")',
+      'resetPasswordUser(token: "x", password: "y") { token }',
+      'unlockUser(email: "x@y.test")',
+    ]) {
       const r = await graphqlPost(Promise.resolve(ctx.cms.config))(
-        new Request('http://localhost:3000/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { ${mutation} }` }) }),
+        new Request('http://localhost:3000/api/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `mutation { ${mutation} }` }),
+        }),
       );
       expect(((await r.json()) as { errors?: unknown[] }).errors?.length, mutation).toBeGreaterThan(0);
     }
@@ -89,7 +119,9 @@ describe(`a login tells nothing about which accounts exist, on ${backendLabel[ba
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.json).toEqual(wrong.json);
-    expect(wrongCalls, "Payload's own hash for a real account").toEqual([[PAYLOAD_HASH.iterations, PAYLOAD_HASH.keyLength, PAYLOAD_HASH.digest]]);
+    expect(wrongCalls, "Payload's own hash for a real account").toEqual([
+      [PAYLOAD_HASH.iterations, PAYLOAD_HASH.keyLength, PAYLOAD_HASH.digest],
+    ]);
     expect(unknownCalls).toEqual(wrongCalls);
   });
 
@@ -101,8 +133,10 @@ describe(`a login tells nothing about which accounts exist, on ${backendLabel[ba
       await gate; // a slow SMTP server
       return {};
     });
-    const ask = (email: string) => restCall(ctx.cms.config, 'POST', '/users/forgot-password', { clientAddress: '192.0.2.2', body: { email } });
-    const within = <T>(promise: Promise<T>) => Promise.race([promise, new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 10_000))]);
+    const ask = (email: string) =>
+      restCall(ctx.cms.config, 'POST', '/users/forgot-password', { clientAddress: '192.0.2.2', body: { email } });
+    const within = <T>(promise: Promise<T>) =>
+      Promise.race([promise, new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 10_000))]);
 
     const real = await within(ask(account.email as string));
     const unknown = await within(ask('khong-co-tai-khoan@truong.test'));
@@ -114,7 +148,12 @@ describe(`a login tells nothing about which accounts exist, on ${backendLabel[ba
     await expect.poll(() => sendEmail.mock.calls.length, { timeout: 10_000 }).toBe(1);
     expect(sendEmail.mock.calls[0]![0]).toMatchObject({ to: account.email });
     await expect
-      .poll(async () => (await ctx.cms.payload.findByID({ collection: 'users', id: account.id, showHiddenFields: true })).resetPasswordToken, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (await ctx.cms.payload.findByID({ collection: 'users', id: account.id, showHiddenFields: true }))
+            .resetPasswordToken,
+        { timeout: 10_000 },
+      )
       .toBeTruthy();
   });
 });

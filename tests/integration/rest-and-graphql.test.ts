@@ -14,13 +14,22 @@ import { restCall, restLogin } from '../support/rest';
 const ctx = useCmsWithStaff();
 const PASSWORD = 'mat-khau-thu-nghiem-1';
 
-const rest = (method: string, url: string, options: { token?: string; body?: unknown } = {}) => restCall(ctx.cms.config, method, url, options);
+const rest = (method: string, url: string, options: { token?: string; body?: unknown } = {}) =>
+  restCall(ctx.cms.config, method, url, options);
 const login = (email: string) => restLogin(ctx.cms.config, email, PASSWORD);
 
 describe(`REST on ${backendLabel[backend]}`, () => {
   it('anonymous lists only published, due articles, and never a draft by id', async () => {
-    const published = await createDoc(ctx.cms.payload, 'articles', { status: 'published', by: ctx.staff.editor, title: 'Công khai' });
-    const draft = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', by: ctx.staff.editor, title: 'Bản nháp' });
+    const published = await createDoc(ctx.cms.payload, 'articles', {
+      status: 'published',
+      by: ctx.staff.editor,
+      title: 'Công khai',
+    });
+    const draft = await createDoc(ctx.cms.payload, 'articles', {
+      status: 'draft',
+      by: ctx.staff.editor,
+      title: 'Bản nháp',
+    });
     const list = await rest('GET', '/articles?draft=true&limit=100');
     expect(list.status).toBe(200);
     const ids = list.json.docs.map((d: { id: unknown }) => d.id);
@@ -45,7 +54,10 @@ describe(`REST on ${backendLabel[backend]}`, () => {
   it('a contributor cannot publish; an editor can; messages are in Vietnamese', async () => {
     const draft = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', by: ctx.staff.contributor });
     const contributor = await login(ctx.staff.contributor.email as string);
-    const refused = await rest('PATCH', `/articles/${draft.id}`, { token: contributor, body: { _status: 'published' } });
+    const refused = await rest('PATCH', `/articles/${draft.id}`, {
+      token: contributor,
+      body: { _status: 'published' },
+    });
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.json)).toMatch(/Bạn không có quyền/);
     const editor = await login(ctx.staff.editor.email as string);
@@ -69,15 +81,21 @@ describe(`REST on ${backendLabel[backend]}`, () => {
 
 describe(`CSRF and CORS on ${backendLabel[backend]}`, () => {
   const withCookie = async (token: string, headers: Record<string, string>) => {
-    const request = new Request('http://localhost:3000/api/users/me', { headers: { cookie: `payload-token=${token}`, ...headers } });
+    const request = new Request('http://localhost:3000/api/users/me', {
+      headers: { cookie: `payload-token=${token}`, ...headers },
+    });
     const response = await handleEndpoints({ config: ctx.cms.config, request });
     return { response, json: (await response.json()) as { user: { email: string } | null } };
   };
 
   it('the session cookie counts from the CMS’s own origin, and not from another site’s page', async () => {
     const token = await login(String(ctx.staff.editor.email));
-    expect((await withCookie(token, { origin: 'http://localhost:3000' })).json.user?.email).toBe(ctx.staff.editor.email);
-    expect((await withCookie(token, { 'sec-fetch-site': 'same-origin' })).json.user?.email).toBe(ctx.staff.editor.email);
+    expect((await withCookie(token, { origin: 'http://localhost:3000' })).json.user?.email).toBe(
+      ctx.staff.editor.email,
+    );
+    expect((await withCookie(token, { 'sec-fetch-site': 'same-origin' })).json.user?.email).toBe(
+      ctx.staff.editor.email,
+    );
     expect((await withCookie(token, { origin: 'https://evil.example' })).json.user).toBeNull();
     expect((await withCookie(token, { 'sec-fetch-site': 'cross-site' })).json.user).toBeNull();
   });
@@ -94,8 +112,16 @@ describe(`CSRF and CORS on ${backendLabel[backend]}`, () => {
 
 describe(`GraphQL on ${backendLabel[backend]}`, () => {
   it('anonymous queries see only published articles and no users', async () => {
-    const published = await createDoc(ctx.cms.payload, 'articles', { status: 'published', by: ctx.staff.editor, title: 'GraphQL công khai' });
-    const draft = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', by: ctx.staff.editor, title: 'GraphQL nháp' });
+    const published = await createDoc(ctx.cms.payload, 'articles', {
+      status: 'published',
+      by: ctx.staff.editor,
+      title: 'GraphQL công khai',
+    });
+    const draft = await createDoc(ctx.cms.payload, 'articles', {
+      status: 'draft',
+      by: ctx.staff.editor,
+      title: 'GraphQL nháp',
+    });
     const post = graphqlPost(Promise.resolve(ctx.cms.config));
     const query = async (q: string) => {
       const response = await post(
@@ -120,9 +146,16 @@ describe(`GraphQL on ${backendLabel[backend]}`, () => {
     const post = graphqlPost(Promise.resolve(ctx.cms.config));
     const query = async (q: string) =>
       (await (
-        await post(new Request('http://localhost:3000/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) }))
+        await post(
+          new Request('http://localhost:3000/api/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: q }),
+          }),
+        )
       ).json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: Articles(limit: 10) { docs { id title slug excerpt topics { id title slug } } }`).join(' ')} }`;
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: Articles(limit: 10) { docs { id title slug excerpt topics { id title slug } } }`).join(' ')} }`;
     const small = await query(aliases(2));
     expect(small.errors ?? []).toEqual([]);
     expect(Object.keys(small.data ?? {})).toHaveLength(2);

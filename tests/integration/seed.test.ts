@@ -14,10 +14,20 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => cms?.stop());
 
-const COLLECTIONS: CollectionSlug[] = ['users', 'topics', 'media', 'documents', 'articles', 'model-stories', 'teaching-resources'];
+const COLLECTIONS: CollectionSlug[] = [
+  'users',
+  'topics',
+  'media',
+  'documents',
+  'articles',
+  'model-stories',
+  'teaching-resources',
+];
 
 async function counts() {
-  const entries = await Promise.all(COLLECTIONS.map(async (c) => [c, (await cms.payload.count({ collection: c })).totalDocs] as const));
+  const entries = await Promise.all(
+    COLLECTIONS.map(async (c) => [c, (await cms.payload.count({ collection: c })).totalDocs] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -55,12 +65,19 @@ describe(`demo content on ${backendLabel[backend]}`, () => {
 
   it('attaches real files to the teaching resources', async () => {
     const { docs } = await cms.payload.find({ collection: 'teaching-resources', depth: 1, limit: 100 });
-    const formats = new Set(docs.flatMap((d) => ((d.files ?? []) as unknown[]).map((f) => (f as { filename: string }).filename.split('.').pop())));
+    const formats = new Set(
+      docs.flatMap((d) =>
+        ((d.files ?? []) as unknown[]).map((f) => (f as { filename: string }).filename.split('.').pop()),
+      ),
+    );
     for (const ext of ['pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp']) expect(formats).toContain(ext);
   });
 
   it('queues no site rebuild per item (the caller builds once)', async () => {
-    const { totalDocs } = await cms.payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' } } });
+    const { totalDocs } = await cms.payload.count({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'rebuildSite' } },
+    });
     expect(totalDocs).toBe(0);
   });
 

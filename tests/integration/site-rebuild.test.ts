@@ -29,7 +29,13 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
     const doc = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.contributor, status: 'draft' });
     await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { title: 'Nháp sửa' }, draft: true });
     expect(await pendingRebuilds()).toHaveLength(0);
-    await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' }, user: ctx.staff.editor, overrideAccess: false });
+    await ctx.cms.payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { _status: 'published' },
+      user: ctx.staff.editor,
+      overrideAccess: false,
+    });
     expect(await pendingRebuilds()).toHaveLength(1);
     const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
     expect(status.state).toBe('pending');
@@ -38,7 +44,8 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
   it('ten quick edits of published content make one build', async () => {
     await clearRebuilds();
     const doc = await createDoc(ctx.cms.payload, 'articles', { by: ctx.staff.editor, status: 'published' });
-    for (let i = 0; i < 10; i++) await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { excerpt: `Sửa lần ${i}` } });
+    for (let i = 0; i < 10; i++)
+      await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { excerpt: `Sửa lần ${i}` } });
     expect(await pendingRebuilds()).toHaveLength(1);
   });
 
@@ -68,10 +75,16 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
     const post = async (user?: (typeof ctx.staff)['editor']) => {
       const headers = new Headers();
       if (user) {
-        const { token } = await ctx.cms.payload.login({ collection: 'users', data: { email: user.email as string, password: 'mat-khau-thu-nghiem-1' } });
+        const { token } = await ctx.cms.payload.login({
+          collection: 'users',
+          data: { email: user.email as string, password: 'mat-khau-thu-nghiem-1' },
+        });
         headers.set('authorization', `JWT ${token}`);
       }
-      const request = new Request('http://localhost:3000/api/globals/site-build-status/rebuild', { method: 'POST', headers });
+      const request = new Request('http://localhost:3000/api/globals/site-build-status/rebuild', {
+        method: 'POST',
+        headers,
+      });
       return (await handleEndpoints({ config: ctx.cms.config, request })).status;
     };
     expect(await post()).toBe(403);
@@ -82,7 +95,12 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
 
   it('nobody writes the build status through the API', async () => {
     await expect(
-      ctx.cms.payload.updateGlobal({ slug: 'site-build-status', data: { state: 'idle' }, overrideAccess: false, user: ctx.staff.admin }),
+      ctx.cms.payload.updateGlobal({
+        slug: 'site-build-status',
+        data: { state: 'idle' },
+        overrideAccess: false,
+        user: ctx.staff.admin,
+      }),
     ).rejects.toThrow();
   });
 });

@@ -8,7 +8,10 @@ const ctx = useCmsWithStaff();
 
 describe(`slugs on ${backendLabel[backend]}`, () => {
   it('are made from Vietnamese titles: diacritics removed, đ → d', async () => {
-    const doc = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', title: 'Bình đẳng giới: Đừng để ai bị bỏ lại phía sau!' });
+    const doc = await createDoc(ctx.cms.payload, 'articles', {
+      status: 'draft',
+      title: 'Bình đẳng giới: Đừng để ai bị bỏ lại phía sau!',
+    });
     expect(doc.slug).toBe('binh-dang-gioi-dung-de-ai-bi-bo-lai-phia-sau');
   });
 
@@ -27,15 +30,26 @@ describe(`slugs on ${backendLabel[backend]}`, () => {
   }
 
   it('an editor-typed slug is normalised, and a taken one gets a suffix', async () => {
-    const a = await ctx.cms.payload.create({ collection: 'topics', data: { title: 'Phòng chống bạo lực', slug: 'Phòng Chống Bạo Lực' } });
+    const a = await ctx.cms.payload.create({
+      collection: 'topics',
+      data: { title: 'Phòng chống bạo lực', slug: 'Phòng Chống Bạo Lực' },
+    });
     expect(a.slug).toBe('phong-chong-bao-luc');
-    const b = await ctx.cms.payload.create({ collection: 'topics', data: { title: 'Khác', slug: 'phong-chong-bao-luc' } });
+    const b = await ctx.cms.payload.create({
+      collection: 'topics',
+      data: { title: 'Khác', slug: 'phong-chong-bao-luc' },
+    });
     expect(b.slug).toBe('phong-chong-bao-luc-2');
   });
 
   it('saving a document again keeps its own slug', async () => {
     const doc = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', title: 'Ngày Gia đình Việt Nam' });
-    const again = await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { excerpt: 'Cập nhật' }, draft: true });
+    const again = await ctx.cms.payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { excerpt: 'Cập nhật' },
+      draft: true,
+    });
     expect(again.slug).toBe(doc.slug);
   });
 
@@ -46,7 +60,12 @@ describe(`slugs on ${backendLabel[backend]}`, () => {
       const other = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', title: 'Bài khác' });
       // Bypass the hook by writing through the database adapter directly.
       await expect(
-        ctx.cms.payload.db.updateOne({ collection: 'articles', id: other.id, data: { slug: doc.slug }, req: {} as never }),
+        ctx.cms.payload.db.updateOne({
+          collection: 'articles',
+          id: other.id,
+          data: { slug: doc.slug },
+          req: {} as never,
+        }),
       ).rejects.toThrow();
     },
   );
@@ -57,7 +76,11 @@ describe(`firstPublishedAt on ${backendLabel[backend]}`, () => {
     const draft = await createDoc(ctx.cms.payload, 'articles', { status: 'draft' });
     expect(draft.firstPublishedAt ?? null).toBeNull();
     const before = Date.now();
-    const published = await ctx.cms.payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' } });
+    const published = await ctx.cms.payload.update({
+      collection: 'articles',
+      id: draft.id,
+      data: { _status: 'published' },
+    });
     const first = published.firstPublishedAt as string;
     expect(new Date(first).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(published.publishedAt, 'publishedAt defaults to the publication time').toBeTruthy();
@@ -69,9 +92,17 @@ describe(`firstPublishedAt on ${backendLabel[backend]}`, () => {
     await new Promise((r) => setTimeout(r, 20));
     const edited = await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { title: 'Sửa tiêu đề' } });
     expect(edited.firstPublishedAt).toBe(first);
-    const unpublished = await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { _status: 'draft' } });
+    const unpublished = await ctx.cms.payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { _status: 'draft' },
+    });
     expect(unpublished.firstPublishedAt).toBe(first);
-    const republished = await ctx.cms.payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' } });
+    const republished = await ctx.cms.payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { _status: 'published' },
+    });
     expect(republished.firstPublishedAt).toBe(first);
   });
 
@@ -150,7 +181,11 @@ describe(`scheduled publishing on ${backendLabel[backend]}`, () => {
   const schedule = (id: number | string, userId: number | string, waitUntil: Date) =>
     ctx.cms.payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) }, user: { relationTo: 'users', value: userId } },
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'articles', value: String(id) },
+        user: { relationTo: 'users', value: userId },
+      },
       waitUntil,
     } as never);
 
@@ -158,7 +193,10 @@ describe(`scheduled publishing on ${backendLabel[backend]}`, () => {
     const draft = await createDoc(ctx.cms.payload, 'articles', { status: 'draft', by: ctx.staff.editor });
     await schedule(draft.id, ctx.staff.editor.id, new Date(Date.now() + 3_600_000));
     await ctx.cms.payload.jobs.run();
-    expect((await ctx.cms.payload.findByID({ collection: 'articles', id: draft.id }))._status, 'not before its time').toBe('draft');
+    expect(
+      (await ctx.cms.payload.findByID({ collection: 'articles', id: draft.id }))._status,
+      'not before its time',
+    ).toBe('draft');
 
     await schedule(draft.id, ctx.staff.editor.id, new Date(Date.now() - 1000));
     await ctx.cms.payload.jobs.run();

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 
 import { makeDocument, makeImage } from '../../src/seed/generate-files';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
-import { type Staff } from '../support/fixtures';
 
 const ctx = useCmsWithStaff();
 
@@ -28,12 +27,18 @@ async function expectRefused(collection: 'media' | 'documents', upload: ReturnTy
   const data = collection === 'media' ? { alt: 'Ảnh thử' } : { title: 'Tài liệu thử' };
   const error = await ctx.cms.payload
     .create({ collection, data, file: upload, overrideAccess: false, user: ctx.staff.contributor })
-    .then(() => undefined, (e: unknown) => e as Error & { status?: number; data?: { errors?: { message: string }[] } });
+    .then(
+      () => undefined,
+      (e: unknown) => e as Error & { status?: number; data?: { errors?: { message: string }[] } },
+    );
   expect(error, 'the upload must be refused').toBeDefined();
   expect(error!.status).toBe(400);
   expect(error!.data?.errors?.[0]?.message ?? error!.message).toMatch(message);
   expect(await filesOnDisk(collection), 'no file left on disk').toEqual(before);
-  expect((await ctx.cms.payload.count({ collection: collection as CollectionSlug })).totalDocs, 'no row left in the database').toBe(countBefore);
+  expect(
+    (await ctx.cms.payload.count({ collection: collection as CollectionSlug })).totalDocs,
+    'no row left in the database',
+  ).toBe(countBefore);
 }
 
 describe(`image uploads (media) on ${backendLabel[backend]}`, () => {
@@ -65,7 +70,11 @@ describe(`image uploads (media) on ${backendLabel[backend]}`, () => {
   it('requires the Vietnamese alt text', async () => {
     const data = await makeImage({ palette: ['#111111', '#eeeeee'], width: 400, height: 300 });
     await expect(
-      ctx.cms.payload.create({ collection: 'media', data: {} as { alt: string }, file: file(data, 'a.jpg', 'image/jpeg') }),
+      ctx.cms.payload.create({
+        collection: 'media',
+        data: {} as { alt: string },
+        file: file(data, 'a.jpg', 'image/jpeg'),
+      }),
     ).rejects.toThrow();
     expect(await filesOnDisk('media')).not.toContain('a.jpg');
   });
@@ -123,7 +132,11 @@ describe(`document uploads on ${backendLabel[backend]}`, () => {
 
   it('refuses an executable renamed .pdf', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2048, 0)]);
-    await expectRefused('documents', file(exe, 'giao-an.pdf', 'application/pdf'), /không phải là tài liệu được chấp nhận/);
+    await expectRefused(
+      'documents',
+      file(exe, 'giao-an.pdf', 'application/pdf'),
+      /không phải là tài liệu được chấp nhận/,
+    );
   });
 
   it('refuses a plain zip renamed .docx', async () => {

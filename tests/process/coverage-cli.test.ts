@@ -33,7 +33,10 @@ describe('the coverage CLI on a JSON file', async () => {
   const missed = await write('missed.json', {
     policy: { start: '2022-Q1', minPerQuarter: 1 },
     now: '2022-08-01T00:00:00Z',
-    items: [item(1, '2022-02-01T03:00:00Z'), item(2, '2022-05-01T03:00:00Z', { firstPublishedAt: '2022-07-02T00:00:00Z' })],
+    items: [
+      item(1, '2022-02-01T03:00:00Z'),
+      item(2, '2022-05-01T03:00:00Z', { firstPublishedAt: '2022-07-02T00:00:00Z' }),
+    ],
   });
 
   it('prints a Vietnamese table by default', async () => {
@@ -76,16 +79,34 @@ describe('the coverage CLI on a JSON file', async () => {
   it.each([
     ['an unreadable file', async () => path.join(dir, 'khong-co.json'), /Không đọc được tệp/],
     ['a file that is not JSON', () => write('broken.json', '{ "policy": '), /không phải JSON hợp lệ/],
-    ['a wrong structure', () => write('shape.json', { policy: { start: '2022-Q1' }, items: {} }), /sai cấu trúc.*policy\.minPerQuarter/],
+    [
+      'a wrong structure',
+      () => write('shape.json', { policy: { start: '2022-Q1' }, items: {} }),
+      /sai cấu trúc.*policy\.minPerQuarter/,
+    ],
     [
       'a bad date',
-      () => write('date.json', { policy: { start: '2022-Q1', minPerQuarter: 1 }, now: '2022-05-01T00:00:00Z', items: [item(1, '2022-13-01T00:00:00Z')] }),
+      () =>
+        write('date.json', {
+          policy: { start: '2022-Q1', minPerQuarter: 1 },
+          now: '2022-05-01T00:00:00Z',
+          items: [item(1, '2022-13-01T00:00:00Z')],
+        }),
       /không phải thời điểm hợp lệ/,
     ],
-    ['an unknown quarter id', () => write('q.json', { policy: { start: '2022-Q7', minPerQuarter: 1 }, items: [] }), /Quý bắt đầu "2022-Q7" không hợp lệ/],
+    [
+      'an unknown quarter id',
+      () => write('q.json', { policy: { start: '2022-Q7', minPerQuarter: 1 }, items: [] }),
+      /Quý bắt đầu "2022-Q7" không hợp lệ/,
+    ],
     [
       'a start in the future',
-      () => write('future.json', { policy: { start: '2030-Q1', minPerQuarter: 1 }, now: '2026-01-01T00:00:00Z', items: [] }),
+      () =>
+        write('future.json', {
+          policy: { start: '2030-Q1', minPerQuarter: 1 },
+          now: '2026-01-01T00:00:00Z',
+          items: [],
+        }),
       /nằm sau quý hiện tại/,
     ],
   ])('refuses %s with exit 2 and no report', async (_name, makeFile, message) => {

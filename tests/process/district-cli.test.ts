@@ -14,7 +14,18 @@ describe('npm run district', async () => {
     buildCoverageReport({
       policy: { start: '2022-Q1', minPerQuarter: 1 },
       now: new Date('2022-05-01T00:00:00Z'),
-      items: covered ? [{ id: 1, collection: 'articles', title: 'Bài', status: 'published', publishedAt: '2022-02-01T00:00:00Z', countsTowardColumn: true }] : [],
+      items: covered
+        ? [
+            {
+              id: 1,
+              collection: 'articles',
+              title: 'Bài',
+              status: 'published',
+              publishedAt: '2022-02-01T00:00:00Z',
+              countsTowardColumn: true,
+            },
+          ]
+        : [],
       school: { name, district: 'Quận Ba Đình' },
     });
   const fileA = path.join(dir, 'a.json');
@@ -37,7 +48,20 @@ describe('npm run district', async () => {
 
   it('writes HTML and CSV for files and site URLs; unreadable schools are flagged and make the exit non-zero', async () => {
     const out = path.join(dir, 'out');
-    const r = await run(bin('tsx'), ['scripts/district.ts', fileA, `${base}/truong-b/`, `${base}/hong/`, `${base}/khong-co/`, path.join(dir, 'none.json'), '--out', out], {});
+    const r = await run(
+      bin('tsx'),
+      [
+        'scripts/district.ts',
+        fileA,
+        `${base}/truong-b/`,
+        `${base}/hong/`,
+        `${base}/khong-co/`,
+        path.join(dir, 'none.json'),
+        '--out',
+        out,
+      ],
+      {},
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Đã tổng hợp 5 trường × 2 quý');
     expect(r.stdout).toContain('✖ THCS Ba Đình: bỏ lỡ 1 quý');
@@ -58,7 +82,18 @@ describe('npm run district', async () => {
   });
 
   it('counts a school given twice once, and says so', async () => {
-    const r = await run(bin('tsx'), ['scripts/district.ts', fileA, `${base}/truong-b/`, `${base}/truong-b/coverage.json`, '--out', path.join(dir, 'twice')], {});
+    const r = await run(
+      bin('tsx'),
+      [
+        'scripts/district.ts',
+        fileA,
+        `${base}/truong-b/`,
+        `${base}/truong-b/coverage.json`,
+        '--out',
+        path.join(dir, 'twice'),
+      ],
+      {},
+    );
     expect(r.stdout).toContain('Đã tổng hợp 2 trường × 2 quý');
     expect(r.stderr).toContain('THCS Ba Đình được liệt kê 2 lần');
     expect(r.stdout).toContain('Quý I/2022: 1/2 trường đạt (50%)');

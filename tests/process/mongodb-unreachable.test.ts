@@ -28,7 +28,10 @@ describe('an unreachable MongoDB', () => {
     const config = await (await import('../../payload.config')).default;
     const { getPayload } = await import('payload');
     const started = Date.now();
-    const error = await getPayload({ config }).then(() => undefined, (e: unknown) => e as Error);
+    const error = await getPayload({ config }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     const elapsed = Date.now() - started;
     expect(error?.name).toBe('DatabaseUnreachableError');
     expect(error?.message).toContain(`127.0.0.1:${port}`);

@@ -19,7 +19,11 @@ describe('production refuses an unsafe PAYLOAD_SECRET', async () => {
   const cases: [string, string | undefined, RegExp][] = [
     ['missing', undefined, /Thiếu PAYLOAD_SECRET/],
     ['shorter than 32 characters', 'ngan-qua-chi-20-ky-tu', /quá ngắn: 21 ký tự/],
-    ...(await readmeSecrets()).map((s): [string, string, RegExp] => [`the README value ${s}`, s, /giá trị mẫu công khai/]),
+    ...(await readmeSecrets()).map((s): [string, string, RegExp] => [
+      `the README value ${s}`,
+      s,
+      /giá trị mẫu công khai/,
+    ]),
   ];
 
   it('the README names at least one example secret, and every one is on the refused list', async () => {

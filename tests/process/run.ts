@@ -7,7 +7,12 @@ export const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', nam
 export type RunResult = { code: number | null; stdout: string; stderr: string; ms: number };
 
 /** Runs a project entry point the way npm scripts do, with a clean environment. */
-export function run(command: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<RunResult> {
+export function run(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+): Promise<RunResult> {
   const started = Date.now();
   const baseEnv = { PATH: `${path.join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, HOME: process.env.HOME };
   return new Promise((resolve, reject) => {

@@ -27,7 +27,8 @@ describe('migrations and the seed command on a fresh SQLite file', async () => {
     const first = await run(bin('tsx'), ['scripts/seed.ts'], env, 120_000);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Đã thêm \d+ mục/);
-    for (const role of ['admin', 'editor', 'contributor']) expect(first.stdout).toMatch(new RegExp(`│ ${role}\\s+\\S+@\\S+\\s+demo-\\S+`));
+    for (const role of ['admin', 'editor', 'contributor'])
+      expect(first.stdout).toMatch(new RegExp(`│ ${role}\\s+\\S+@\\S+\\s+demo-\\S+`));
 
     const second = await run(bin('tsx'), ['scripts/seed.ts'], env, 120_000);
     expect(second.code, second.stderr).toBe(0);

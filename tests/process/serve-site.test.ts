@@ -31,8 +31,14 @@ async function writeSite(target: string, marker: string) {
   await writeFile(path.join(client, 'index.html'), PAGE.replace('<body>', `<body><h1>${marker}</h1>`));
   await writeFile(path.join(client, 'bai-viet', 'binh-dang', 'index.html'), PAGE);
   await writeFile(path.join(client, 'bài-viết', 'index.html'), PAGE);
-  await writeFile(path.join(client, '_astro', 'site.Ab12Cd.css'), `body{font-family:sans-serif}${'p{margin:0 0 1rem}'.repeat(100)}`);
-  await writeFile(path.join(client, '404.html'), '<!doctype html><html lang="vi"><title>Không tìm thấy</title><h1>Không tìm thấy trang</h1></html>');
+  await writeFile(
+    path.join(client, '_astro', 'site.Ab12Cd.css'),
+    `body{font-family:sans-serif}${'p{margin:0 0 1rem}'.repeat(100)}`,
+  );
+  await writeFile(
+    path.join(client, '404.html'),
+    '<!doctype html><html lang="vi"><title>Không tìm thấy</title><h1>Không tìm thấy trang</h1></html>',
+  );
   await writeFile(path.join(client, 'coverage.csv'), 'quý,trạng thái\nQuý I/2026,đạt\n');
   await writeFile(path.join(client, '_headers'), '/binh-dang-gioi/*\n  X-Frame-Options: SAMEORIGIN\n');
   await precompressDir(client);
@@ -45,13 +51,25 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/serve-site.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT_SITE: String(port), HOST_SITE: '127.0.0.1', SITE_DIST: path.join(dir, 'dist'), SITE_BASE: BASE },
+    env: {
+      ...process.env,
+      PORT_SITE: String(port),
+      HOST_SITE: '127.0.0.1',
+      SITE_DIST: path.join(dir, 'dist'),
+      SITE_BASE: BASE,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   for (let i = 0; i < 200; i++) {
-    if (await fetch(`${url}${BASE}`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}${BASE}`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`serve-site did not start:\n${log}`);
@@ -70,7 +88,12 @@ function raw(requestLine: Buffer | string): Promise<string> {
     socket.on('data', (d) => (answer += d.toString('latin1')));
     socket.on('end', () => resolve(answer));
     socket.on('error', reject);
-    socket.write(Buffer.concat([Buffer.from(requestLine as string, 'latin1'), Buffer.from('\r\nHost: x\r\nConnection: close\r\n\r\n')]));
+    socket.write(
+      Buffer.concat([
+        Buffer.from(requestLine as string, 'latin1'),
+        Buffer.from('\r\nHost: x\r\nConnection: close\r\n\r\n'),
+      ]),
+    );
   });
 }
 
@@ -95,7 +118,11 @@ describe('hostile paths', () => {
   }
 
   it('raw bytes above ASCII in the request line get 400 and the process keeps serving', async () => {
-    const answer = await raw(Buffer.concat([Buffer.from(`GET ${BASE}`), Buffer.from('ế', 'utf8'), Buffer.from('/ HTTP/1.1')]).toString('latin1'));
+    const answer = await raw(
+      Buffer.concat([Buffer.from(`GET ${BASE}`), Buffer.from('ế', 'utf8'), Buffer.from('/ HTTP/1.1')]).toString(
+        'latin1',
+      ),
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 (400|404) /);
     expect((await fetch(`${url}${BASE}`)).status).toBe(200);
     expect(child.exitCode).toBeNull();
@@ -105,7 +132,9 @@ describe('hostile paths', () => {
     const response = await fetch(`${url}${BASE}b%C3%A0i-vi%E1%BA%BFt?trang=2`, { redirect: 'manual' });
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe(`${BASE}b%C3%A0i-vi%E1%BA%BFt/?trang=2`);
-    expect((await fetch(`${url}${BASE}bai-viet/binh-dang`, { redirect: 'manual' })).headers.get('location')).toBe(`${BASE}bai-viet/binh-dang/`);
+    expect((await fetch(`${url}${BASE}bai-viet/binh-dang`, { redirect: 'manual' })).headers.get('location')).toBe(
+      `${BASE}bai-viet/binh-dang/`,
+    );
     expect((await fetch(`${url}${BASE.slice(0, -1)}`, { redirect: 'manual' })).headers.get('location')).toBe(BASE);
   });
 
@@ -158,7 +187,9 @@ describe('caching and compression', () => {
   });
 
   it('answers a Range request, and names text types with their charset', async () => {
-    const part = await fetch(`${url}${BASE}coverage.csv`, { headers: { range: 'bytes=0-2', 'accept-encoding': 'identity' } });
+    const part = await fetch(`${url}${BASE}coverage.csv`, {
+      headers: { range: 'bytes=0-2', 'accept-encoding': 'identity' },
+    });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toMatch(/^bytes 0-2\//);
     const csv = await fetch(`${url}${BASE}coverage.csv`);

@@ -18,7 +18,15 @@ const MARKER = path.join(clientDir(DIST), 'index.html');
 
 let server: Server;
 let url = '';
-const BAD_FIELDS = { id: 41, title: 'Bài lỗi', slug: 'bai-loi', audiences: ['aliens'], topics: [], updatedAt: '2026-01-01T00:00:00.000Z', _status: 'published' };
+const BAD_FIELDS = {
+  id: 41,
+  title: 'Bài lỗi',
+  slug: 'bai-loi',
+  audiences: ['aliens'],
+  topics: [],
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  _status: 'published',
+};
 const MISSING_COVER = { ...BAD_FIELDS, audiences: [], publishedAt: '2025-01-01T00:00:00.000Z', cover: 999 };
 let article: Record<string, unknown> = BAD_FIELDS;
 /** When set, the CMS answers this many more requests and then drops every connection (it went away mid-build). */
@@ -46,10 +54,7 @@ beforeAll(async () => {
       res.end(JSON.stringify(PUBLIC_SETTINGS));
       return;
     }
-    const docs =
-      u.pathname === '/api/articles' && !u.searchParams.has('select[updatedAt]')
-        ? [article]
-        : [];
+    const docs = u.pathname === '/api/articles' && !u.searchParams.has('select[updatedAt]') ? [article] : [];
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ docs, hasNextPage: false }));
   });

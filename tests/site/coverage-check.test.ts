@@ -21,7 +21,10 @@ let dir: string;
 beforeAll(async () => {
   cms = await startHttpCms();
   await seedDemoContent(cms.payload);
-  await cms.payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2021-Q4', schoolName: 'Trường THCS Đống Đa' } });
+  await cms.payload.updateGlobal({
+    slug: 'column-settings',
+    data: { reportingStartQuarter: '2021-Q4', schoolName: 'Trường THCS Đống Đa' },
+  });
   dir = await mkdtemp(path.join(os.tmpdir(), 'ge-check-'));
 }, 180_000);
 afterAll(async () => {
@@ -53,7 +56,11 @@ describe('the build check', () => {
 
   it('not strict: it warns, builds, and publishes the report with the missed quarter', async () => {
     const dist = path.join(dir, 'lenient');
-    const result = await buildSite({ dist, env: { PAYLOAD_URL: cms.url, COVERAGE_STRICT: 'false', CI: '' }, quiet: true });
+    const result = await buildSite({
+      dist,
+      env: { PAYLOAD_URL: cms.url, COVERAGE_STRICT: 'false', CI: '' },
+      quiet: true,
+    });
     expect(result.ok).toBe(true);
     const report = JSON.parse(readFileSync(path.join(clientDir(dist), 'coverage.json'), 'utf8'));
     expect(report.version).toBe(1);

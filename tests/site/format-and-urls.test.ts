@@ -45,8 +45,18 @@ describe('Vietnamese presentation', () => {
   });
   it('the next key date counts today and rolls over the year', () => {
     expect(nextKeyDate(new Date('2026-03-07T20:00:00.000Z'))).toMatchObject({ campaign: 'women-day-8-3', daysAway: 0 }); // 8/3 03:00 in Vietnam
-    expect(nextKeyDate(new Date('2026-11-24T02:00:00.000Z'))).toMatchObject({ campaign: 'action-month-15-11', ongoing: true });
-    expect(nextKeyDate(new Date('2026-12-16T02:00:00.000Z'))).toMatchObject({ campaign: 'women-day-8-3', daysAway: 82, ongoing: false });
-    expect(nextKeyDate(new Date('2026-06-01T02:00:00.000Z'))).toMatchObject({ campaign: 'family-day-28-6', daysAway: 27 });
+    expect(nextKeyDate(new Date('2026-11-24T02:00:00.000Z'))).toMatchObject({
+      campaign: 'action-month-15-11',
+      ongoing: true,
+    });
+    expect(nextKeyDate(new Date('2026-12-16T02:00:00.000Z'))).toMatchObject({
+      campaign: 'women-day-8-3',
+      daysAway: 82,
+      ongoing: false,
+    });
+    expect(nextKeyDate(new Date('2026-06-01T02:00:00.000Z'))).toMatchObject({
+      campaign: 'family-day-28-6',
+      daysAway: 27,
+    });
   });
 });

@@ -27,7 +27,13 @@ afterAll(async () => cms?.close());
 
 const sync = () => syncCollection({ collection: 'articles', client, store, meta });
 const anyArticle = async () => {
-  const { docs } = await cms.payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, sort: 'publishedAt', limit: 1, depth: 0 });
+  const { docs } = await cms.payload.find({
+    collection: 'articles',
+    where: { _status: { equals: 'published' } },
+    sort: 'publishedAt',
+    limit: 1,
+    depth: 0,
+  });
   return docs[0]!;
 };
 
@@ -35,7 +41,9 @@ describe('loader: incremental sync from Payload REST', () => {
   it('first sync: every published, due article, paginated, with relations as ids', async () => {
     const published = await cms.payload.count({
       collection: 'articles',
-      where: { and: [{ _status: { equals: 'published' } }, { publishedAt: { less_than_equal: new Date().toISOString() } }] },
+      where: {
+        and: [{ _status: { equals: 'published' } }, { publishedAt: { less_than_equal: new Date().toISOString() } }],
+      },
     });
     const result = await sync();
     expect(result.mode).toBe('full');
@@ -47,7 +55,12 @@ describe('loader: incremental sync from Payload REST', () => {
     // the demo's draft and its item scheduled for 2027 never leave the CMS
     expect(entries.every((a) => new Date(a.publishedAt) <= new Date())).toBe(true);
     const titles = entries.map((a) => a.title);
-    const drafts = await cms.payload.find({ collection: 'articles', where: { _status: { equals: 'draft' } }, draft: true, depth: 0 });
+    const drafts = await cms.payload.find({
+      collection: 'articles',
+      where: { _status: { equals: 'draft' } },
+      draft: true,
+      depth: 0,
+    });
     for (const d of drafts.docs) expect(titles).not.toContain(d.title);
     const withCover = entries.find((a) => a.cover);
     expect(withCover?.cover).toMatch(/^\d+$/);
@@ -63,12 +76,21 @@ describe('loader: incremental sync from Payload REST', () => {
     expect(result.removed).toEqual([]);
     // only the "changed since" query (empty) and the light id listing
     const listings = cms.hits.filter((h) => h.path === '/api/articles');
-    expect(listings.every((h) => h.search.has('where[updatedAt][greater_than]') || h.search.get('select[updatedAt]') === 'true')).toBe(true);
+    expect(
+      listings.every(
+        (h) => h.search.has('where[updatedAt][greater_than]') || h.search.get('select[updatedAt]') === 'true',
+      ),
+    ).toBe(true);
   });
 
   it('an edit is reflected, and only the edited article is fetched', async () => {
     const doc = await anyArticle();
-    await cms.payload.update({ collection: 'articles', id: doc.id, data: { title: 'Tiêu đề đã sửa: bình đẳng giới trong gia đình' }, depth: 0 });
+    await cms.payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { title: 'Tiêu đề đã sửa: bình đẳng giới trong gia đình' },
+      depth: 0,
+    });
     cms.hits.length = 0;
     const result = await sync();
     expect(result.fetched).toEqual([String(doc.id)]);
@@ -110,7 +132,12 @@ describe('loader: incremental sync from Payload REST', () => {
 describe('loader: failures', () => {
   it('a CMS that is down fails with one clear message naming the address', async () => {
     const down = new CmsClient({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 3000 });
-    const error = await syncCollection({ collection: 'articles', client: down, store: memoryStore(), meta: memoryMeta() }).catch((e) => e);
+    const error = await syncCollection({
+      collection: 'articles',
+      client: down,
+      store: memoryStore(),
+      meta: memoryMeta(),
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(CmsUnreachableError);
     expect(error.message).toContain('Không kết nối được CMS tại http://127.0.0.1:9');
     expect(error.message).toContain('Cannot reach the CMS at http://127.0.0.1:9');
@@ -119,7 +146,12 @@ describe('loader: failures', () => {
   it('a CMS answering an error status fails clearly', async () => {
     cms.override = () => new Response('oops', { status: 502 });
     try {
-      const error = await syncCollection({ collection: 'topics', client, store: memoryStore(), meta: memoryMeta() }).catch((e) => e);
+      const error = await syncCollection({
+        collection: 'topics',
+        client,
+        store: memoryStore(),
+        meta: memoryMeta(),
+      }).catch((e) => e);
       expect(error).toBeInstanceOf(CmsUnreachableError);
       expect(error.message).toContain('502');
     } finally {
@@ -135,7 +167,12 @@ describe('loader: failures', () => {
         ? Response.json({ docs: [{ ...raw, publishedAt: 'hôm qua', audiences: ['aliens'] }], hasNextPage: false })
         : undefined;
     try {
-      const error = await syncCollection({ collection: 'articles', client, store: memoryStore(), meta: memoryMeta() }).catch((e) => e);
+      const error = await syncCollection({
+        collection: 'articles',
+        client,
+        store: memoryStore(),
+        meta: memoryMeta(),
+      }).catch((e) => e);
       expect(error).toBeInstanceOf(CmsDataError);
       expect(error.message).toContain('bộ sưu tập "articles"');
       expect(error.message).toContain(`tài liệu id ${doc.id}`);
@@ -147,9 +184,15 @@ describe('loader: failures', () => {
   });
 
   it('an answer that is not Payload JSON fails clearly', async () => {
-    cms.override = () => new Response('<html>proxy login</html>', { status: 200, headers: { 'content-type': 'text/html' } });
+    cms.override = () =>
+      new Response('<html>proxy login</html>', { status: 200, headers: { 'content-type': 'text/html' } });
     try {
-      const error = await syncCollection({ collection: 'topics', client, store: memoryStore(), meta: memoryMeta() }).catch((e) => e);
+      const error = await syncCollection({
+        collection: 'topics',
+        client,
+        store: memoryStore(),
+        meta: memoryMeta(),
+      }).catch((e) => e);
       expect(error).toBeInstanceOf(CmsDataError);
       expect(error.message).toContain('không phải JSON');
     } finally {

@@ -31,12 +31,20 @@ let storyId: string | number;
 let resourceId: string | number;
 
 const build = async () => {
-  const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' }, quiet: true });
+  const built = await buildSite({
+    dist: DIST,
+    env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' },
+    quiet: true,
+  });
   if (!built.ok) throw new Error(built.message);
 };
 
 async function tokenOf(email: string): Promise<string> {
-  const response = await fetch(`${cms.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${cms.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { token: string }).token;
 }
@@ -62,7 +70,12 @@ beforeAll(async () => {
   const topic = await cms.payload.create({ collection: 'topics', data: { title: 'Việc nhà chia sẻ' } });
   await cms.payload.create({
     collection: 'articles',
-    data: { title: 'Bài đã công khai', body: toLexical(['Một bài đã đăng.']), _status: 'published', publishedAt: '2026-10-01T03:00:00.000Z' },
+    data: {
+      title: 'Bài đã công khai',
+      body: toLexical(['Một bài đã đăng.']),
+      _status: 'published',
+      publishedAt: '2026-10-01T03:00:00.000Z',
+    },
   });
   const draft = await cms.payload.create({
     collection: 'articles',
@@ -82,7 +95,12 @@ beforeAll(async () => {
   const story = await cms.payload.create({
     collection: 'model-stories',
     draft: true,
-    data: { ...minimalData['model-stories'], photos: [cover.id], summary: 'Cả nhà cùng làm việc nhà.', _status: 'draft' },
+    data: {
+      ...minimalData['model-stories'],
+      photos: [cover.id],
+      summary: 'Cả nhà cùng làm việc nhà.',
+      _status: 'draft',
+    },
   });
   storyId = story.id;
   const pdf = makePdf('Phiếu học tập', ['Ai làm việc nhà trong gia đình em?']);
@@ -176,7 +194,9 @@ describe('draft preview', () => {
     expect(resource.status).toBe(200);
     const resourceHtml = await resource.text();
     expect(resourceHtml).toContain(`<h1>${minimalData['teaching-resources'].title}</h1>`);
-    const download = /<a href="([^"]+)" download="phieu-hoc-tap.pdf">Phiếu học tập \(PDF\)<\/a>/.exec(resourceHtml)?.[1];
+    const download = /<a href="([^"]+)" download="phieu-hoc-tap.pdf">Phiếu học tập \(PDF\)<\/a>/.exec(
+      resourceHtml,
+    )?.[1];
     expect(download).toBe(`${cms.url}/api/documents/file/phieu-hoc-tap.pdf`);
     expect((await fetch(download!)).headers.get('content-type')).toContain('application/pdf');
   });
@@ -185,7 +205,14 @@ describe('draft preview', () => {
     const link = (url: string, text: string) => ({
       type: 'paragraph',
       version: 1,
-      children: [{ type: 'link', version: 3, fields: { linkType: 'custom', url, newTab: false }, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }],
+      children: [
+        {
+          type: 'link',
+          version: 3,
+          fields: { linkType: 'custom', url, newTab: false },
+          children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+        },
+      ],
     });
     const hostile = await cms.payload.create({
       collection: 'articles',
@@ -193,7 +220,13 @@ describe('draft preview', () => {
       data: {
         title: '<script>alert("tieu-de")</script> Bình đẳng',
         excerpt: '<img src=x onerror=alert("tom-tat")>',
-        body: { root: { type: 'root', version: 1, children: [link('javascript:alert("lien-ket")', 'bấm vào đây'), link('https://moet.gov.vn/', 'Bộ GD&ĐT')] } } as never,
+        body: {
+          root: {
+            type: 'root',
+            version: 1,
+            children: [link('javascript:alert("lien-ket")', 'bấm vào đây'), link('https://moet.gov.vn/', 'Bộ GD&ĐT')],
+          },
+        } as never,
         _status: 'draft',
       },
     });
@@ -201,10 +234,14 @@ describe('draft preview', () => {
     const article = /<article[\s\S]*?<\/article>/.exec(html)![0];
     expect(article).toContain('&lt;script&gt;alert(&quot;tieu-de&quot;)&lt;/script&gt; Bình đẳng');
     // Quoted attribute values (meta tags) and JSON-LD (which escapes "<" as \u003c) hold the text inertly; outside them, no element may appear.
-    const markup = html.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '').replace(/="[^"]*"/g, '=""');
+    const markup = html
+      .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '')
+      .replace(/="[^"]*"/g, '=""');
     expect(markup).not.toMatch(/<script>alert|<img src=x|<[^>]+\sonerror=/);
     // In attributes the quotes are escaped, so the value cannot end early and start a tag.
-    expect(html).toContain('<meta property="og:title" content="<script>alert(&quot;tieu-de&quot;)</script> Bình đẳng">');
+    expect(html).toContain(
+      '<meta property="og:title" content="<script>alert(&quot;tieu-de&quot;)</script> Bình đẳng">',
+    );
     expect(article).not.toContain('javascript:');
     expect(article).toContain('bấm vào đây');
     expect(article).toContain('href="https://moet.gov.vn/"');

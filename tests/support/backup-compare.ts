@@ -39,13 +39,16 @@ export function withNaturalKeys(json: Map<string, unknown>, config: SanitizedCon
   const keys = new Map<string, Map<string, string>>();
   for (const [entry, value] of json) {
     const match = /^collections\/(.+)\.json$/.exec(entry);
-    if (match) keys.set(match[1]!, new Map((value as Doc[]).map((doc) => [String(doc.id), naturalKey(match[1]!, doc)])));
+    if (match)
+      keys.set(match[1]!, new Map((value as Doc[]).map((doc) => [String(doc.id), naturalKey(match[1]!, doc)])));
   }
   const mapper: IdMapper = {
     keepIds: false,
     id: (collection, oldId) => {
       const key = typeof oldId === 'object' && oldId ? (oldId as { id: unknown }).id : oldId;
-      return key === null || key === undefined ? null : (keys.get(collection)?.get(String(key)) ?? `MISSING ${collection}:${String(key)}`);
+      return key === null || key === undefined
+        ? null
+        : (keys.get(collection)?.get(String(key)) ?? `MISSING ${collection}:${String(key)}`);
     },
   };
   const out: Record<string, unknown> = {};
@@ -58,7 +61,14 @@ export function withNaturalKeys(json: Map<string, unknown>, config: SanitizedCon
       out[entry] = remapReferences(global.flattenedFields, value as Doc, mapper);
     } else if (kind === 'collections') {
       out[entry] = (value as Doc[])
-        .map((doc) => ({ ...remapReferences(collection!.flattenedFields, slug === 'payload-jobs' ? remapJob(doc, mapper) : doc, mapper), id: mapper.id(slug, doc.id) }))
+        .map((doc) => ({
+          ...remapReferences(
+            collection!.flattenedFields,
+            slug === 'payload-jobs' ? remapJob(doc, mapper) : doc,
+            mapper,
+          ),
+          id: mapper.id(slug, doc.id),
+        }))
         .sort((a, b) => String(a.id).localeCompare(String(b.id)));
     } else if (kind === 'versions') {
       out[entry] = (value as Doc[])
@@ -69,7 +79,9 @@ export function withNaturalKeys(json: Map<string, unknown>, config: SanitizedCon
           parent: mapper.id(slug, version.parent),
           version: remapReferences(collection!.flattenedFields, version.version as Doc, mapper),
         }))
-        .sort((a, b) => `${String(a.parent)}|${String(a.createdAt)}`.localeCompare(`${String(b.parent)}|${String(b.createdAt)}`));
+        .sort((a, b) =>
+          `${String(a.parent)}|${String(a.createdAt)}`.localeCompare(`${String(b.parent)}|${String(b.createdAt)}`),
+        );
     }
   }
   return withoutNulls(out) as Record<string, unknown>;
@@ -83,5 +95,9 @@ export function withNaturalKeys(json: Map<string, unknown>, config: SanitizedCon
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => [k, withoutNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 }

@@ -57,7 +57,8 @@ export async function startTestCms(): Promise<TestCms> {
     config,
     uploadsDir: process.env.UPLOADS_DIR,
     stop: async () => {
-      if (backend === 'mongodb') await (payload.db as unknown as { connection: { dropDatabase(): Promise<void> } }).connection.dropDatabase();
+      if (backend === 'mongodb')
+        await (payload.db as unknown as { connection: { dropDatabase(): Promise<void> } }).connection.dropDatabase();
       await payload.destroy();
       await stopDatabase();
       await rm(dir, { recursive: true, force: true });

@@ -6,7 +6,9 @@ import { STAND_IN_LABEL } from './mongo-standin';
 export default function setup(): void {
   const line = '='.repeat(78);
   if (process.env.MONGODB_URI) {
-    console.log(`\n${line}\nReal MongoDB: the integration suite runs against MONGODB_URI (project "mongodb").\n${line}\n`);
+    console.log(
+      `\n${line}\nReal MongoDB: the integration suite runs against MONGODB_URI (project "mongodb").\n${line}\n`,
+    );
   } else {
     console.log(
       `\n${line}\nSKIPPED: the integration suite against a REAL MongoDB server did not run,\n` +

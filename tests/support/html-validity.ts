@@ -34,12 +34,15 @@ export type HtmlProblem = { file: string; line: number; rule: string; message: s
 /** Every problem html-validate finds in the .html files under `dir`. */
 export async function validateHtmlTree(dir: string): Promise<{ files: number; problems: HtmlProblem[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.join(e.parentPath, e.name));
   const problems: HtmlProblem[] = [];
   for (const file of files) {
     const report = await validator.validateString(await readFile(file, 'utf8'), file);
     for (const result of report.results) {
-      for (const m of result.messages) problems.push({ file: path.relative(dir, file), line: m.line, rule: m.ruleId, message: m.message });
+      for (const m of result.messages)
+        problems.push({ file: path.relative(dir, file), line: m.line, rule: m.ruleId, message: m.message });
     }
   }
   return { files: files.length, problems };

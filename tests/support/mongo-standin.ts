@@ -43,7 +43,9 @@ function ensureInstalled(): void {
   // process.execPath: the Node 24 running the tests, never the old system Node.
   const r = spawnSync(process.execPath, [SETUP_SCRIPT], { stdio: 'inherit', cwd: ROOT });
   if (r.status !== 0 || !installed()) {
-    throw new Error(`${STAND_IN_LABEL}: setup failed (exit ${r.status ?? r.signal}); run \`node scripts/setup-mongo-standin.mjs\` for details`);
+    throw new Error(
+      `${STAND_IN_LABEL}: setup failed (exit ${r.status ?? r.signal}); run \`node scripts/setup-mongo-standin.mjs\` for details`,
+    );
   }
 }
 

@@ -13,11 +13,20 @@ const login = await payload.login({ collection: 'users', data: { email: email!, 
   (r) => Boolean(r.token),
   () => false,
 );
-const { docs } = await payload.find({ collection: 'articles', depth: 1, limit: 0, pagination: false, draft: false, sort: 'slug' });
+const { docs } = await payload.find({
+  collection: 'articles',
+  depth: 1,
+  limit: 0,
+  pagination: false,
+  draft: false,
+  sort: 'slug',
+});
 const articles = docs.map((a) => ({
   slug: a.slug,
   cover: a.cover && typeof a.cover === 'object' ? a.cover.filename : null,
-  topics: ((a.topics ?? []) as unknown[]).map((t) => (t && typeof t === 'object' ? (t as { slug?: string }).slug : null)),
+  topics: ((a.topics ?? []) as unknown[]).map((t) =>
+    t && typeof t === 'object' ? (t as { slug?: string }).slug : null,
+  ),
 }));
 console.log(`PROBE ${JSON.stringify({ login, articles })}`);
 await payload.destroy();

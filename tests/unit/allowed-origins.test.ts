@@ -10,7 +10,10 @@ describe('allowed origins (CSRF and CORS)', () => {
 
   it('are the configured public address plus the listed ones, as bare origins without duplicates', () => {
     expect(
-      allowedOrigins({ PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.thcs-nguyendu.edu.vn/', CMS_ALLOWED_ORIGINS: ' https://thcs-nguyendu.edu.vn/binh-dang-gioi/ ,https://cms.thcs-nguyendu.edu.vn' }),
+      allowedOrigins({
+        PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.thcs-nguyendu.edu.vn/',
+        CMS_ALLOWED_ORIGINS: ' https://thcs-nguyendu.edu.vn/binh-dang-gioi/ ,https://cms.thcs-nguyendu.edu.vn',
+      }),
     ).toEqual(['https://cms.thcs-nguyendu.edu.vn', 'https://thcs-nguyendu.edu.vn']);
   });
 

@@ -8,7 +8,13 @@ import { createGunzip, createGzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ArchiveError, canonicalJson, type ManifestBody, readArchive, writeArchive } from '../../src/cms/backup/archive';
+import {
+  ArchiveError,
+  canonicalJson,
+  type ManifestBody,
+  readArchive,
+  writeArchive,
+} from '../../src/cms/backup/archive';
 
 const body: ManifestBody = {
   createdAt: '2026-11-25T08:00:00.000Z',
@@ -27,7 +33,14 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'ge-archive-'));
   await writeFile(path.join(dir, 'anh.webp'), photo);
   good = path.join(dir, 'good.tar.gz');
-  await writeArchive(good, [{ path: 'collections/articles.json', json: [{ id: 1, title: 'Bữa cơm gia đình' }] }, { path: 'files/media/anh.webp', file: path.join(dir, 'anh.webp') }], body);
+  await writeArchive(
+    good,
+    [
+      { path: 'collections/articles.json', json: [{ id: 1, title: 'Bữa cơm gia đình' }] },
+      { path: 'files/media/anh.webp', file: path.join(dir, 'anh.webp') },
+    ],
+    body,
+  );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -35,14 +48,22 @@ const staging = () => path.join(dir, `staging-${Math.random().toString(16).slice
 
 async function refused(file: string): Promise<string> {
   const target = staging();
-  const error = await readArchive(file, target).then(() => undefined, (e: unknown) => e);
+  const error = await readArchive(file, target).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ArchiveError);
   expect(existsSync(target), 'staging folder removed').toBe(false);
   return (error as Error).message;
 }
 
 /** Rewrites an archive entry by entry, letting `change` alter or drop entries. */
-async function repack(from: string, to: string, change: (name: string, bytes: Buffer) => Buffer | null, extra?: { name: string; bytes: Buffer }) {
+async function repack(
+  from: string,
+  to: string,
+  change: (name: string, bytes: Buffer) => Buffer | null,
+  extra?: { name: string; bytes: Buffer },
+) {
   const pack = tar.pack();
   const out = pipeline(pack, createGzip(), createWriteStream(to));
   const extract = tar.extract();
@@ -51,7 +72,8 @@ async function repack(from: string, to: string, change: (name: string, bytes: Bu
     stream.on('data', (c) => chunks.push(c as Buffer));
     stream.on('end', () => {
       const bytes = change(header.name, Buffer.concat(chunks));
-      if (extra && header.name === 'manifest.json') pack.entry({ name: extra.name, size: extra.bytes.length }, extra.bytes);
+      if (extra && header.name === 'manifest.json')
+        pack.entry({ name: extra.name, size: extra.bytes.length }, extra.bytes);
       if (bytes) pack.entry({ name: header.name, size: bytes.length }, bytes, () => next());
       else next();
     });
@@ -76,7 +98,9 @@ describe('backup archive', () => {
   });
 
   it('writes canonical JSON: key order does not change the bytes', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [2, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [2, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
 
   it('refuses a truncated archive (cut in the middle, or before the manifest)', async () => {
@@ -99,7 +123,9 @@ describe('backup archive', () => {
 
   it('refuses content changed inside a well-formed archive (checksum mismatch)', async () => {
     const edited = path.join(dir, 'edited.tar.gz');
-    await repack(good, edited, (name, bytes) => (name === 'collections/articles.json' ? Buffer.from(bytes.toString().replace('Bữa', 'Bua')) : bytes));
+    await repack(good, edited, (name, bytes) =>
+      name === 'collections/articles.json' ? Buffer.from(bytes.toString().replace('Bữa', 'Bua')) : bytes,
+    );
     expect(await refused(edited)).toMatch(/collections\/articles\.json không khớp mã kiểm tra/);
   });
 
@@ -125,7 +151,9 @@ describe('backup archive', () => {
 
   it('leaves no file behind when writing fails', async () => {
     const out = path.join(dir, 'failed.tar.gz');
-    await expect(writeArchive(out, [{ path: 'files/media/x.webp', file: path.join(dir, 'nope.webp') }], body)).rejects.toThrow();
+    await expect(
+      writeArchive(out, [{ path: 'files/media/x.webp', file: path.join(dir, 'nope.webp') }], body),
+    ).rejects.toThrow();
     expect(existsSync(out) || existsSync(`${out}.partial`)).toBe(false);
   });
 

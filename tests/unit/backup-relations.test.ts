@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { IdPlan, objectIdAt, remapJob, remapReferences, remapRichText } from '../../src/cms/backup/relations';
 
 const docs = new Map([
-  ['media', [{ id: 1, createdAt: '2024-03-08T01:00:00.000Z' }, { id: 7, createdAt: '2024-03-09T01:00:00.000Z' }]],
+  [
+    'media',
+    [
+      { id: 1, createdAt: '2024-03-08T01:00:00.000Z' },
+      { id: 7, createdAt: '2024-03-09T01:00:00.000Z' },
+    ],
+  ],
   ['topics', [{ id: 3 }, { id: 4 }]],
   ['users', [{ id: 2 }]],
   ['articles', [{ id: 5 }]],
@@ -18,7 +24,11 @@ const fields = [
   { type: 'relationship', name: 'owner', relationTo: ['users', 'media'] },
   { type: 'group', name: 'meta', flattenedFields: [{ type: 'upload', name: 'image', relationTo: 'media' }] },
   { type: 'array', name: 'files', flattenedFields: [{ type: 'upload', name: 'file', relationTo: 'media' }] },
-  { type: 'blocks', name: 'layout', blocks: [{ slug: 'photo', flattenedFields: [{ type: 'upload', name: 'photo', relationTo: 'media' }] }] },
+  {
+    type: 'blocks',
+    name: 'layout',
+    blocks: [{ slug: 'photo', flattenedFields: [{ type: 'upload', name: 'photo', relationTo: 'media' }] }],
+  },
   { type: 'richText', name: 'body' },
 ] as unknown as FlattenedField[];
 
@@ -36,7 +46,11 @@ const doc = {
       children: [
         { type: 'upload', relationTo: 'media', value: 7, fields: null },
         { type: 'relationship', relationTo: 'articles', value: { id: 5, title: 'populated' } },
-        { type: 'link', fields: { linkType: 'internal', doc: { relationTo: 'articles', value: 5 } }, children: [{ type: 'text', text: 'xem' }] },
+        {
+          type: 'link',
+          fields: { linkType: 'internal', doc: { relationTo: 'articles', value: 5 } },
+          children: [{ type: 'text', text: 'xem' }],
+        },
         { type: 'link', fields: { linkType: 'custom', url: 'https://moet.gov.vn' }, children: [] },
       ],
     },
@@ -86,13 +100,21 @@ describe('moving references between id kinds', () => {
 
   it('empties references to documents the archive does not hold, and lists them', () => {
     const plan = new IdPlan('number', 'text', docs);
-    expect(remapRichText({ type: 'upload', relationTo: 'media', value: 99 }, plan)).toEqual({ type: 'upload', relationTo: 'media', value: null });
+    expect(remapRichText({ type: 'upload', relationTo: 'media', value: 99 }, plan)).toEqual({
+      type: 'upload',
+      relationTo: 'media',
+      value: null,
+    });
     expect([...plan.dangling]).toEqual(['media:99']);
   });
 
   it('moves the document and user named by a scheduled publication', () => {
     const plan = new IdPlan('number', 'text', docs);
-    const job = { id: 1, taskSlug: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'articles', value: '5' }, user: { relationTo: 'users', value: 2 } } };
+    const job = {
+      id: 1,
+      taskSlug: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: '5' }, user: { relationTo: 'users', value: 2 } },
+    };
     const moved = remapJob(job, plan) as typeof job;
     expect(moved.input.doc.value).toBe(plan.id('articles', 5));
     expect(moved.input.user.value).toBe(plan.id('users', 2));

@@ -9,8 +9,22 @@ describe('the benchmark growth chart', () => {
     xLabel: 'bài viết',
     yLabel: 'giây',
     series: [
-      { name: 'từ CMS', points: [[100, 5.3], [1000, 12.4], [10000, 71]] },
-      { name: 'từ tệp JSON', points: [[10000, 69], [100, 5.6], [1000, 13.8]] },
+      {
+        name: 'từ CMS',
+        points: [
+          [100, 5.3],
+          [1000, 12.4],
+          [10000, 71],
+        ],
+      },
+      {
+        name: 'từ tệp JSON',
+        points: [
+          [10000, 69],
+          [100, 5.6],
+          [1000, 13.8],
+        ],
+      },
     ],
   });
 
@@ -24,7 +38,9 @@ describe('the benchmark growth chart', () => {
   });
 
   it('puts x on a log scale (100, 1,000, 10,000 equally spaced) and draws points in x order', () => {
-    const xs = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(100|1,000|10,000)<\/text>/g)].map((m) => Number(m[1]));
+    const xs = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(100|1,000|10,000)<\/text>/g)].map(
+      (m) => Number(m[1]),
+    );
     expect(xs).toHaveLength(3);
     expect(xs[1]! - xs[0]!).toBeCloseTo(xs[2]! - xs[1]!, 5);
     const second = /<path d="([^"]+)"[^>]*stroke="#1b5e7a"/.exec(svg)![1]!;
@@ -35,7 +51,10 @@ describe('the benchmark growth chart', () => {
 
 describe('BENCHMARKS.md', () => {
   it('says which benchmarks did not run instead of leaving them out', () => {
-    const md = renderBenchmarks({ machine: { cpus: 2, cpuModel: 'x', memoryGB: 24, node: '24' }, updatedAt: '2026-11-25' });
+    const md = renderBenchmarks({
+      machine: { cpus: 2, cpuModel: 'x', memoryGB: 24, node: '24' },
+      updatedAt: '2026-11-25',
+    });
     expect(md).toContain('# Benchmarks');
     expect(md.match(/_not run_/g)).toHaveLength(6);
   });
@@ -46,8 +65,28 @@ describe('BENCHMARKS.md', () => {
         baseline: 'Date.parse',
         linearity: 1.2,
         sizes: [
-          { items: 1000, checkMedianMs: 1, baselineMedianMs: 0.2, ratio: 5, itemsPerSecond: 1e6, nsPerItem: 1000, nsPerItemVsSmallest: 1, inputRssMB: 60, checkPeakMB: 9 },
-          { items: 1000000, checkMedianMs: 1200, baselineMedianMs: 200, ratio: 6, itemsPerSecond: 833333, nsPerItem: 1200, nsPerItemVsSmallest: 1.2, inputRssMB: 340, checkPeakMB: 500 },
+          {
+            items: 1000,
+            checkMedianMs: 1,
+            baselineMedianMs: 0.2,
+            ratio: 5,
+            itemsPerSecond: 1e6,
+            nsPerItem: 1000,
+            nsPerItemVsSmallest: 1,
+            inputRssMB: 60,
+            checkPeakMB: 9,
+          },
+          {
+            items: 1000000,
+            checkMedianMs: 1200,
+            baselineMedianMs: 200,
+            ratio: 6,
+            itemsPerSecond: 833333,
+            nsPerItem: 1200,
+            nsPerItemVsSmallest: 1.2,
+            inputRssMB: 340,
+            checkPeakMB: 500,
+          },
         ],
       },
     });

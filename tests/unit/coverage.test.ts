@@ -13,8 +13,11 @@ const item = (publishedAt: string | null, extra: Partial<CoverageItem> = {}): Co
   countsTowardColumn: true,
   ...extra,
 });
-const report = (now: string, items: CoverageItem[], p: Partial<typeof policy> & { countedCollections?: string[] } = {}) =>
-  buildCoverageReport({ policy: { ...policy, ...p }, now: new Date(now), items });
+const report = (
+  now: string,
+  items: CoverageItem[],
+  p: Partial<typeof policy> & { countedCollections?: string[] } = {},
+) => buildCoverageReport({ policy: { ...policy, ...p }, now: new Date(now), items });
 const statusOf = (r: ReturnType<typeof report>) => Object.fromEntries(r.quarters.map((q) => [q.quarter, q.status]));
 
 describe('the quarters listed', () => {
@@ -26,7 +29,13 @@ describe('the quarters listed', () => {
   it('an empty database: every ended quarter missed, the current one in progress', () => {
     const r = report('2022-08-01T00:00:00Z', []);
     expect(statusOf(r)).toEqual({ '2022-Q1': 'missed', '2022-Q2': 'missed', '2022-Q3': 'in-progress' });
-    expect(r.summary).toMatchObject({ quarters: 3, covered: 0, missed: 2, inProgress: 1, missedQuarters: ['2022-Q1', '2022-Q2'] });
+    expect(r.summary).toMatchObject({
+      quarters: 3,
+      covered: 0,
+      missed: 2,
+      inProgress: 1,
+      missedQuarters: ['2022-Q1', '2022-Q2'],
+    });
   });
 
   it('"now" exactly at a quarter\'s first local second makes that quarter current', () => {
@@ -89,7 +98,9 @@ describe('what counts', () => {
   it('only the counted collections count', () => {
     const story = item('2022-02-01T00:00:00Z', { collection: 'model-stories' });
     expect(statusOf(report(now, [story]))['2022-Q1']).toBe('missed');
-    expect(statusOf(report(now, [story], { countedCollections: ['articles', 'model-stories'] }))['2022-Q1']).toBe('covered');
+    expect(statusOf(report(now, [story], { countedCollections: ['articles', 'model-stories'] }))['2022-Q1']).toBe(
+      'covered',
+    );
   });
 
   it('a scheduled item in the future does not count yet, not even in the current quarter', () => {
@@ -102,7 +113,9 @@ describe('what counts', () => {
   });
 
   it('a start quarter after all items: nothing counts', () => {
-    const r = report('2023-05-01T00:00:00Z', [item('2022-02-01T00:00:00Z'), item('2022-11-01T00:00:00Z')], { start: '2023-Q1' });
+    const r = report('2023-05-01T00:00:00Z', [item('2022-02-01T00:00:00Z'), item('2022-11-01T00:00:00Z')], {
+      start: '2023-Q1',
+    });
     expect(r.quarters.map((q) => q.quarter)).toEqual(['2023-Q1', '2023-Q2']);
     expect(statusOf(r)).toEqual({ '2023-Q1': 'missed', '2023-Q2': 'in-progress' });
   });
@@ -129,13 +142,17 @@ describe('late items (no back-dating a missed quarter)', () => {
     expect(r.quarters[1]).toMatchObject({ quarter: '2022-Q2', count: 0, late: 0 });
   });
 
-  it('first published at the quarter\'s last millisecond is on time', () => {
-    const r = report('2022-05-01T00:00:00Z', [item('2022-02-01T00:00:00Z', { firstPublishedAt: '2022-03-31T16:59:59.999Z' })]);
+  it("first published at the quarter's last millisecond is on time", () => {
+    const r = report('2022-05-01T00:00:00Z', [
+      item('2022-02-01T00:00:00Z', { firstPublishedAt: '2022-03-31T16:59:59.999Z' }),
+    ]);
     expect(r.quarters[0]).toMatchObject({ status: 'covered', late: 0 });
   });
 
   it('first published one millisecond later is late', () => {
-    const r = report('2022-05-01T00:00:00Z', [item('2022-02-01T00:00:00Z', { firstPublishedAt: '2022-03-31T17:00:00.000Z' })]);
+    const r = report('2022-05-01T00:00:00Z', [
+      item('2022-02-01T00:00:00Z', { firstPublishedAt: '2022-03-31T17:00:00.000Z' }),
+    ]);
     expect(r.quarters[0]).toMatchObject({ status: 'missed', late: 1 });
   });
 
@@ -145,15 +162,19 @@ describe('late items (no back-dating a missed quarter)', () => {
   });
 
   it('an item first published earlier and re-dated later counts in its new quarter', () => {
-    const r = report('2022-08-01T00:00:00Z', [item('2022-05-01T00:00:00Z', { firstPublishedAt: '2022-02-01T00:00:00Z' })]);
+    const r = report('2022-08-01T00:00:00Z', [
+      item('2022-05-01T00:00:00Z', { firstPublishedAt: '2022-02-01T00:00:00Z' }),
+    ]);
     expect(statusOf(r)).toEqual({ '2022-Q1': 'missed', '2022-Q2': 'covered', '2022-Q3': 'in-progress' });
   });
 });
 
 describe('bad input makes no report', () => {
   const now = new Date('2022-05-01T00:00:00Z');
-  const build = (p: object, items: CoverageItem[] = [], at: Date = now) =>
-    () => buildCoverageReport({ policy: { ...policy, ...p } as never, now: at, items });
+  const build =
+    (p: object, items: CoverageItem[] = [], at: Date = now) =>
+    () =>
+      buildCoverageReport({ policy: { ...policy, ...p } as never, now: at, items });
 
   it.each([
     [{ start: '2022-Q5' }, /không hợp lệ/],
@@ -171,9 +192,12 @@ describe('bad input makes no report', () => {
     expect(build({}, [], new Date('garbage'))).toThrow(/now/);
   });
 
-  it.each(['2022-02-30T00:00:00Z', 'yesterday', '2022-02-01', '2022-02-01T10:00:00'])('a bad publishedAt "%s"', (bad) => {
-    expect(build({}, [item(bad)])).toThrow(CoverageInputError);
-  });
+  it.each(['2022-02-30T00:00:00Z', 'yesterday', '2022-02-01', '2022-02-01T10:00:00'])(
+    'a bad publishedAt "%s"',
+    (bad) => {
+      expect(build({}, [item(bad)])).toThrow(CoverageInputError);
+    },
+  );
 
   it('a published item without publishedAt', () => {
     expect(build({}, [item(null)])).toThrow(/thiếu publishedAt/);
@@ -189,7 +213,9 @@ describe('the report document', () => {
     const r = buildCoverageReport({
       policy: { start: '2022-Q1', minPerQuarter: 1, countedCollections: ['articles'] },
       now: new Date('2022-05-01T00:00:00Z'),
-      items: [item('2022-02-01T00:00:00Z', { title: 'Bình đẳng giới', url: '/binh-dang-gioi/bai-viet/binh-dang-gioi/' })],
+      items: [
+        item('2022-02-01T00:00:00Z', { title: 'Bình đẳng giới', url: '/binh-dang-gioi/bai-viet/binh-dang-gioi/' }),
+      ],
       school: { name: 'Trường THCS Nguyễn Du', district: 'Phòng GDĐT' },
     });
     expect(r).toMatchObject({
@@ -203,7 +229,13 @@ describe('the report document', () => {
       start: '2021-12-31T17:00:00.000Z',
       end: '2022-03-31T16:59:59.999Z',
       daysLeft: 0,
-      items: [{ title: 'Bình đẳng giới', url: '/binh-dang-gioi/bai-viet/binh-dang-gioi/', publishedAt: '2022-02-01T00:00:00.000Z' }],
+      items: [
+        {
+          title: 'Bình đẳng giới',
+          url: '/binh-dang-gioi/bai-viet/binh-dang-gioi/',
+          publishedAt: '2022-02-01T00:00:00.000Z',
+        },
+      ],
     });
   });
 
@@ -217,7 +249,10 @@ describe('the report document', () => {
 describe('reminders for editors', async () => {
   const { quarterNeedingReminder } = await import('../../src/domain/coverage');
   it('warn when the current quarter is not covered and 21 days or fewer are left', () => {
-    expect(quarterNeedingReminder(report('2022-03-10T17:00:00Z', []))).toMatchObject({ quarter: '2022-Q1', daysLeft: 21 });
+    expect(quarterNeedingReminder(report('2022-03-10T17:00:00Z', []))).toMatchObject({
+      quarter: '2022-Q1',
+      daysLeft: 21,
+    });
     expect(quarterNeedingReminder(report('2022-03-09T17:00:00Z', []))).toBeNull(); // 22 days left
     expect(quarterNeedingReminder(report('2022-03-30T00:00:00Z', [item('2022-03-01T00:00:00Z')]))).toBeNull(); // covered
   });

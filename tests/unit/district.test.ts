@@ -5,12 +5,21 @@ import { parseCoverageReport } from '../../src/domain/coverage-report-schema';
 import { buildDistrictMatrix, districtCsv, districtHtml, totalText } from '../../src/domain/district';
 
 const item = (id: number, publishedAt: string, extra: Partial<CoverageItem> = {}): CoverageItem => ({
-  id, collection: 'articles', title: `Bài ${id}`, status: 'published', publishedAt, countsTowardColumn: true, ...extra,
+  id,
+  collection: 'articles',
+  title: `Bài ${id}`,
+  status: 'published',
+  publishedAt,
+  countsTowardColumn: true,
+  ...extra,
 });
 const schoolA = buildCoverageReport({
   policy: { start: '2022-Q1', minPerQuarter: 1 },
   now: new Date('2022-08-01T00:00:00Z'),
-  items: [item(1, '2022-02-01T00:00:00Z'), item(2, '2022-05-01T00:00:00Z', { firstPublishedAt: '2022-07-05T00:00:00Z' })],
+  items: [
+    item(1, '2022-02-01T00:00:00Z'),
+    item(2, '2022-05-01T00:00:00Z', { firstPublishedAt: '2022-07-05T00:00:00Z' }),
+  ],
   school: { name: 'THCS <A> & "B"', district: 'Quận 1' },
 });
 const schoolB = buildCoverageReport({
@@ -100,7 +109,9 @@ describe('the district matrix', () => {
     const lines = districtCsv(matrix).trim().split('\r\n');
     expect(lines.at(-1)).toBe('Tổng: số trường đạt / số trường theo dõi,,,,,,1/2 (50%),1/3 (33.3%),0/3 (0%)');
     expect(lines[0]).toBe('school,district,source,report_error,generated_at,missed,2022-Q1,2022-Q2,2022-Q3');
-    expect(lines[1]).toBe('"THCS <A> & ""B""",Quận 1,a.json,,2022-08-01T00:00:00.000Z,1,covered,missed+late1,in-progress');
+    expect(lines[1]).toBe(
+      '"THCS <A> & ""B""",Quận 1,a.json,,2022-08-01T00:00:00.000Z,1,covered,missed+late1,in-progress',
+    );
     expect(lines[3]).toMatch(/^,,https:\/\/c.example\/,máy chủ trả lời HTTP 404,,0,no-data,no-data,no-data$/);
   });
 });

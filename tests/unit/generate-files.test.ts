@@ -146,7 +146,9 @@ describe('makeOfficeDocument', () => {
   });
 
   it('xlsx stores numeric cells as numbers and text as inline strings', () => {
-    const sheet = readZip(makeOfficeDocument('xlsx', TITLE, LINES)).get('xl/worksheets/sheet1.xml')?.data.toString('utf8');
+    const sheet = readZip(makeOfficeDocument('xlsx', TITLE, LINES))
+      .get('xl/worksheets/sheet1.xml')
+      ?.data.toString('utf8');
     // Row 1 is the title and row 2 is left blank, so LINES start at row 3.
     expect(sheet).toContain('<c r="B5" t="inlineStr"><is><t xml:space="preserve">Nam</t></is></c>');
     expect(sheet).toContain('<c r="B6"><v>20</v></c><c r="C6"><v>22</v></c>');

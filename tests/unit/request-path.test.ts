@@ -4,8 +4,18 @@ import { encodePath, parseRequestPath } from '../../src/domain/request-path';
 
 describe('parseRequestPath', () => {
   it('decodes each segment once and keeps the trailing slash and the query', () => {
-    expect(parseRequestPath('/binh-dang-gioi/bai-viet/?trang=2')).toEqual({ ok: true, segments: ['binh-dang-gioi', 'bai-viet'], trailingSlash: true, search: '?trang=2' });
-    expect(parseRequestPath('/binh-dang-gioi/b%C3%A0i')).toEqual({ ok: true, segments: ['binh-dang-gioi', 'bài'], trailingSlash: false, search: '' });
+    expect(parseRequestPath('/binh-dang-gioi/bai-viet/?trang=2')).toEqual({
+      ok: true,
+      segments: ['binh-dang-gioi', 'bai-viet'],
+      trailingSlash: true,
+      search: '?trang=2',
+    });
+    expect(parseRequestPath('/binh-dang-gioi/b%C3%A0i')).toEqual({
+      ok: true,
+      segments: ['binh-dang-gioi', 'bài'],
+      trailingSlash: false,
+      search: '',
+    });
     expect(parseRequestPath('/')).toEqual({ ok: true, segments: [], trailingSlash: true, search: '' });
   });
 

@@ -17,7 +17,10 @@ describe('resolveSecret', () => {
   });
 
   it('in production, accepts 32 characters or more', () => {
-    expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'a'.repeat(32) })).toEqual({ ok: true, secret: 'a'.repeat(32) });
+    expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'a'.repeat(32) })).toEqual({
+      ok: true,
+      secret: 'a'.repeat(32),
+    });
   });
 });
 
@@ -29,8 +32,14 @@ describe('chooseDatabase', () => {
   });
 
   it('chooses MongoDB for mongodb:// and mongodb+srv://', () => {
-    expect(chooseDatabase('mongodb://u:p@db1:27017,db2:27018/col?replicaSet=rs0')).toMatchObject({ kind: 'mongodb', hosts: 'db1:27017,db2:27018' });
-    expect(chooseDatabase('mongodb+srv://u:p@cluster0.example.net/col')).toMatchObject({ kind: 'mongodb', hosts: 'cluster0.example.net' });
+    expect(chooseDatabase('mongodb://u:p@db1:27017,db2:27018/col?replicaSet=rs0')).toMatchObject({
+      kind: 'mongodb',
+      hosts: 'db1:27017,db2:27018',
+    });
+    expect(chooseDatabase('mongodb+srv://u:p@cluster0.example.net/col')).toMatchObject({
+      kind: 'mongodb',
+      hosts: 'cluster0.example.net',
+    });
   });
 
   it('refuses anything else, without printing the password', () => {

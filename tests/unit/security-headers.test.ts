@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import { CONTENT_SECURITY_POLICY, headersFile, nginxSnippet, siteSecurityHeaders } from '../../src/domain/security-headers';
+import {
+  CONTENT_SECURITY_POLICY,
+  headersFile,
+  nginxSnippet,
+  siteSecurityHeaders,
+} from '../../src/domain/security-headers';
 
 describe('the site’s security headers', () => {
-  const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+  const directives = Object.fromEntries(
+    CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+  );
 
   it('allow no inline or eval’d script or style, and no plug-ins, frames from elsewhere or foreign forms', () => {
     expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);

@@ -24,7 +24,9 @@ describe('draft preview addresses', () => {
 
   it('exist for the three editorial collections only, by id (numbers on SQLite, strings on MongoDB)', () => {
     expect(previewPath('articles', 42)).toBe('xem-truoc/articles/42/');
-    expect(previewPath('model-stories', '66a1f0c2e4b0a1b2c3d4e5f6')).toBe('xem-truoc/model-stories/66a1f0c2e4b0a1b2c3d4e5f6/');
+    expect(previewPath('model-stories', '66a1f0c2e4b0a1b2c3d4e5f6')).toBe(
+      'xem-truoc/model-stories/66a1f0c2e4b0a1b2c3d4e5f6/',
+    );
     expect(previewPath('teaching-resources', 7)).toBe('xem-truoc/teaching-resources/7/');
     expect(previewPath('media', 1)).toBeNull();
     expect(previewPath('articles', '')).toBeNull();
@@ -42,6 +44,8 @@ describe('draft preview addresses', () => {
   it('defaults to the local site of npm start', () => {
     vi.stubEnv('SITE_URL', '');
     vi.stubEnv('SITE_BASE', undefined as never);
-    expect(editorialPreview('model-stories')({ id: '5' }, {} as never)).toBe('http://localhost:4321/binh-dang-gioi/xem-truoc/model-stories/5/');
+    expect(editorialPreview('model-stories')({ id: '5' }, {} as never)).toBe(
+      'http://localhost:4321/binh-dang-gioi/xem-truoc/model-stories/5/',
+    );
   });
 });

@@ -7,13 +7,45 @@ const drizzle = (cause: unknown) => Object.assign(new Error('Failed query: inser
 
 describe('storage faults in words for the editor', () => {
   it.each([
-    ['locked', drizzle(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })), 503, /tiến trình khác giữ/],
-    ['read-only file', drizzle(Object.assign(new Error('SQLITE_READONLY: attempt to write a readonly database'), { code: 'SQLITE_READONLY' })), 503, /chỉ đọc/],
-    ['read-only folder', drizzle(Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' })), 503, /chỉ đọc/],
-    ['EROFS upload folder', Object.assign(new Error("EROFS: read-only file system, open 'x.webp'"), { code: 'EROFS' }), 503, /chỉ đọc/],
-    ['disk full (SQLite)', drizzle(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })), 507, /Ổ đĩa .* đã đầy/],
+    [
+      'locked',
+      drizzle(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })),
+      503,
+      /tiến trình khác giữ/,
+    ],
+    [
+      'read-only file',
+      drizzle(
+        Object.assign(new Error('SQLITE_READONLY: attempt to write a readonly database'), { code: 'SQLITE_READONLY' }),
+      ),
+      503,
+      /chỉ đọc/,
+    ],
+    [
+      'read-only folder',
+      drizzle(Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' })),
+      503,
+      /chỉ đọc/,
+    ],
+    [
+      'EROFS upload folder',
+      Object.assign(new Error("EROFS: read-only file system, open 'x.webp'"), { code: 'EROFS' }),
+      503,
+      /chỉ đọc/,
+    ],
+    [
+      'disk full (SQLite)',
+      drizzle(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })),
+      507,
+      /Ổ đĩa .* đã đầy/,
+    ],
     ['disk full (files)', { code: 'ENOSPC' }, 507, /đã đầy/],
-    ['MongoDB gone', Object.assign(new Error('Server selection timed out'), { name: 'MongoServerSelectionError' }), 503, /Không kết nối được cơ sở dữ liệu/],
+    [
+      'MongoDB gone',
+      Object.assign(new Error('Server selection timed out'), { name: 'MongoServerSelectionError' }),
+      503,
+      /Không kết nối được cơ sở dữ liệu/,
+    ],
   ])('%s', (_label, error, status, message) => {
     const fault = describeStorageFault(error);
     expect(fault?.status).toBe(status);

@@ -19,7 +19,9 @@ describe('checkUpload', () => {
   });
 
   it('stores the file under a safe name: base name only, Vietnamese folded, no NUL, at most 80 characters', () => {
-    const name = (filename: string) => (checkUpload(images, { filename, size: 1000, detectedMime: 'image/jpeg', pixels: 1000 }) as { filename: string }).filename;
+    const name = (filename: string) =>
+      (checkUpload(images, { filename, size: 1000, detectedMime: 'image/jpeg', pixels: 1000 }) as { filename: string })
+        .filename;
     expect(name('Ảnh đẹp Ngày 8-3.JPG')).toBe('anh-dep-ngay-8-3.jpg');
     expect(name('../../../etc/passwd.jpg')).toBe('passwd.jpg');
     expect(name('..\\..\\windows\\anh.jpeg')).toBe('anh.jpeg');
@@ -38,9 +40,16 @@ describe('checkUpload', () => {
   });
 
   it('refuses SVG and other types outside the list', () => {
-    expect(checkUpload(images, { filename: 'a.svg', size: 10, detectedMime: 'image/svg+xml' })).toMatchObject({ ok: false, reason: 'type' });
-    expect(checkUpload(documents, { filename: 'a.zip', size: 10, detectedMime: 'application/zip' })).toMatchObject({ ok: false });
-    expect(checkUpload(images, { filename: 'a.pdf', size: 10, detectedMime: 'application/pdf' })).toMatchObject({ ok: false });
+    expect(checkUpload(images, { filename: 'a.svg', size: 10, detectedMime: 'image/svg+xml' })).toMatchObject({
+      ok: false,
+      reason: 'type',
+    });
+    expect(checkUpload(documents, { filename: 'a.zip', size: 10, detectedMime: 'application/zip' })).toMatchObject({
+      ok: false,
+    });
+    expect(checkUpload(images, { filename: 'a.pdf', size: 10, detectedMime: 'application/pdf' })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('refuses a file one byte over the limit and accepts one exactly at it', () => {
@@ -52,13 +61,21 @@ describe('checkUpload', () => {
   });
 
   it('refuses too many pixels, or an image whose size cannot be read', () => {
-    expect(checkUpload(images, { filename: 'a.png', size: 10, detectedMime: 'image/png', pixels: 40_000_001 })).toMatchObject({ reason: 'pixels' });
-    expect(checkUpload(images, { filename: 'a.png', size: 10, detectedMime: 'image/png' })).toMatchObject({ reason: 'pixels' });
-    expect(checkUpload(images, { filename: 'a.png', size: 10, detectedMime: 'image/png', pixels: 40_000_000 }).ok).toBe(true);
+    expect(
+      checkUpload(images, { filename: 'a.png', size: 10, detectedMime: 'image/png', pixels: 40_000_001 }),
+    ).toMatchObject({ reason: 'pixels' });
+    expect(checkUpload(images, { filename: 'a.png', size: 10, detectedMime: 'image/png' })).toMatchObject({
+      reason: 'pixels',
+    });
+    expect(checkUpload(images, { filename: 'a.png', size: 10, detectedMime: 'image/png', pixels: 40_000_000 }).ok).toBe(
+      true,
+    );
   });
 
   it('refuses an empty file', () => {
-    expect(checkUpload(documents, { filename: 'a.pdf', size: 0, detectedMime: 'application/pdf' })).toMatchObject({ reason: 'empty' });
+    expect(checkUpload(documents, { filename: 'a.pdf', size: 0, detectedMime: 'application/pdf' })).toMatchObject({
+      reason: 'empty',
+    });
   });
 
   it('the document limit defaults to 25 MB', () => {

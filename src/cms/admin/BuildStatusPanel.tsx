@@ -8,12 +8,18 @@ const when = (iso: unknown) =>
     ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' })
     : 'chưa có';
 
-const STATE_TEXT: Record<string, string> = { idle: 'không có việc', pending: 'đang chờ dựng lại', running: 'đang dựng lại' };
+const STATE_TEXT: Record<string, string> = {
+  idle: 'không có việc',
+  pending: 'đang chờ dựng lại',
+  running: 'đang dựng lại',
+};
 
 /** Dashboard panel: the public site's last build, what is pending, and the last failure. */
 export async function BuildStatusPanel({ payload, user }: ServerProps) {
   const status = await payload.findGlobal({ slug: 'site-build-status', depth: 0 });
-  const failedLast = Boolean(status.lastFailureAt && (!status.lastSuccessAt || status.lastFailureAt > status.lastSuccessAt));
+  const failedLast = Boolean(
+    status.lastFailureAt && (!status.lastSuccessAt || status.lastFailureAt > status.lastSuccessAt),
+  );
   return (
     <section aria-labelledby="build-heading" style={{ marginBottom: 32 }}>
       <h2 id="build-heading" style={{ marginBottom: 8 }}>
@@ -26,7 +32,16 @@ export async function BuildStatusPanel({ payload, user }: ServerProps) {
         {status.lastReason ? ` — ${status.lastReason}` : ''}.
       </p>
       {failedLast ? (
-        <div role="alert" style={{ border: '1px solid #b91c1c', background: '#fee2e2', color: '#7f1d1d', padding: '12px 16px', borderRadius: 4 }}>
+        <div
+          role="alert"
+          style={{
+            border: '1px solid #b91c1c',
+            background: '#fee2e2',
+            color: '#7f1d1d',
+            padding: '12px 16px',
+            borderRadius: 4,
+          }}
+        >
           <strong>Lần dựng lúc {when(status.lastFailureAt)} thất bại; trang cũ vẫn đang hiển thị.</strong>
           <p style={{ margin: '4px 0' }}>{status.lastFailureReason}</p>
           {status.lastFailureLog ? (

@@ -28,21 +28,34 @@ export async function CoveragePanel({ payload }: ServerProps) {
       <h2 id="coverage-heading" style={{ marginBottom: 8 }}>
         Duy trì chuyên mục theo quý
       </h2>
-      {reminder ? <ReminderBanner label={reminder.label} daysLeft={reminder.daysLeft} count={reminder.count} min={report.policy.minPerQuarter} /> : null}
+      {reminder ? (
+        <ReminderBanner
+          label={reminder.label}
+          daysLeft={reminder.daysLeft}
+          count={reminder.count}
+          min={report.policy.minPerQuarter}
+        />
+      ) : null}
       <p style={{ fontSize: '1.1rem', margin: '0 0 12px' }}>
         <strong>{current.label}:</strong>{' '}
         <span style={{ color: STATUS_COLORS[current.status], fontWeight: 600 }}>
           {current.status === 'covered' ? 'đã đạt' : 'chưa đạt'}
         </span>{' '}
         ({current.count}/{report.policy.minPerQuarter} bài) — còn {current.daysLeft} ngày.
-        {report.summary.missed > 0 ? ` Đã bỏ lỡ ${report.summary.missed} quý từ ${report.policy.start}.` : ` Chưa bỏ lỡ quý nào từ ${report.policy.start}.`}
+        {report.summary.missed > 0
+          ? ` Đã bỏ lỡ ${report.summary.missed} quý từ ${report.policy.start}.`
+          : ` Chưa bỏ lỡ quý nào từ ${report.policy.start}.`}
       </p>
       <table style={{ width: '100%', borderCollapse: 'collapse' }}>
         <caption style={{ textAlign: 'left', marginBottom: 4 }}>8 quý gần nhất</caption>
         <thead>
           <tr>
             {['Quý', 'Trạng thái', 'Số bài', 'Đăng muộn', 'Bài mới nhất'].map((h) => (
-              <th key={h} scope="col" style={{ textAlign: 'left', borderBottom: '1px solid var(--theme-elevation-150)', padding: '4px 8px' }}>
+              <th
+                key={h}
+                scope="col"
+                style={{ textAlign: 'left', borderBottom: '1px solid var(--theme-elevation-150)', padding: '4px 8px' }}
+              >
                 {h}
               </th>
             ))}
@@ -56,10 +69,14 @@ export async function CoveragePanel({ payload }: ServerProps) {
                 <th scope="row" style={{ textAlign: 'left', padding: '4px 8px', fontWeight: 500 }}>
                   {q.label}
                 </th>
-                <td style={{ padding: '4px 8px', color: STATUS_COLORS[q.status], fontWeight: 600 }}>{STATUS_LABELS[q.status]}</td>
+                <td style={{ padding: '4px 8px', color: STATUS_COLORS[q.status], fontWeight: 600 }}>
+                  {STATUS_LABELS[q.status]}
+                </td>
                 <td style={{ padding: '4px 8px' }}>{q.count}</td>
                 <td style={{ padding: '4px 8px' }}>{q.late || ''}</td>
-                <td style={{ padding: '4px 8px' }}>{last ? `${last.title} (${formatDateVi(last.publishedAt)})` : '—'}</td>
+                <td style={{ padding: '4px 8px' }}>
+                  {last ? `${last.title} (${formatDateVi(last.publishedAt)})` : '—'}
+                </td>
               </tr>
             );
           })}

@@ -12,7 +12,14 @@ export async function CoverageReminder({ payload }: ServerProps) {
   if ('error' in result) return null;
   const quarter = quarterNeedingReminder(result.report);
   if (!quarter) return null;
-  return <ReminderBanner label={quarter.label} daysLeft={quarter.daysLeft} count={quarter.count} min={result.report.policy.minPerQuarter} />;
+  return (
+    <ReminderBanner
+      label={quarter.label}
+      daysLeft={quarter.daysLeft}
+      count={quarter.count}
+      min={result.report.policy.minPerQuarter}
+    />
+  );
 }
 
 export function ReminderBanner(props: { label: string; daysLeft: number; count: number; min: number }) {
@@ -28,8 +35,9 @@ export function ReminderBanner(props: { label: string; daysLeft: number; count: 
         margin: '0 0 16px',
       }}
     >
-      <strong>Sắp hết {props.label}: chuyên mục chưa đủ bài.</strong> Còn {props.daysLeft} ngày; đã có {props.count}/{props.min} bài
-      được tính. Hãy xuất bản ít nhất {props.min - props.count} bài nữa trước khi hết quý, nếu không quý này sẽ bị ghi là bỏ lỡ.
+      <strong>Sắp hết {props.label}: chuyên mục chưa đủ bài.</strong> Còn {props.daysLeft} ngày; đã có {props.count}/
+      {props.min} bài được tính. Hãy xuất bản ít nhất {props.min - props.count} bài nữa trước khi hết quý, nếu không quý
+      này sẽ bị ghi là bỏ lỡ.
     </div>
   );
 }

@@ -10,7 +10,10 @@ export function RebuildButton() {
   const rebuild = async () => {
     setBusy(true);
     try {
-      const response = await fetch('/api/globals/site-build-status/rebuild', { method: 'POST', credentials: 'include' });
+      const response = await fetch('/api/globals/site-build-status/rebuild', {
+        method: 'POST',
+        credentials: 'include',
+      });
       const body = (await response.json().catch(() => ({}))) as { message?: string };
       setMessage(body.message ?? (response.ok ? 'Đã xếp lịch dựng lại trang.' : `Lỗi ${response.status}`));
       router.refresh();

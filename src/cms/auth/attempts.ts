@@ -37,7 +37,12 @@ export function countAuthAttempt(req: PayloadRequest): void {
     req.responseHeaders = new Headers(req.responseHeaders);
     req.responseHeaders.set('Retry-After', String(decision.retryAfterSeconds));
     // With `data`, Payload shows the message as it is (without, a production build says "An unknown error occurred.").
-    throw new APIError(`Quá nhiều lần đăng nhập từ máy này. Hãy thử lại sau ${minutes} phút.`, 429, { retryAfterSeconds: decision.retryAfterSeconds }, true);
+    throw new APIError(
+      `Quá nhiều lần đăng nhập từ máy này. Hãy thử lại sau ${minutes} phút.`,
+      429,
+      { retryAfterSeconds: decision.retryAfterSeconds },
+      true,
+    );
   }
   // Not remembered on `req`: the aliases of one GraphQL request share it, and each must count.
 }

@@ -18,12 +18,18 @@ const dummySalt = crypto.randomBytes(32).toString('hex');
 
 function hashAgainstNothing(password: string): Promise<void> {
   return new Promise((resolve) => {
-    crypto.pbkdf2(password, dummySalt, PAYLOAD_HASH.iterations, PAYLOAD_HASH.keyLength, PAYLOAD_HASH.digest, () => resolve());
+    crypto.pbkdf2(password, dummySalt, PAYLOAD_HASH.iterations, PAYLOAD_HASH.keyLength, PAYLOAD_HASH.digest, () =>
+      resolve(),
+    );
   });
 }
 
 /** Before Payload's login: when no account has this e-mail, spend the hash Payload would have spent. */
-export async function spendHashForUnknownAccount(req: PayloadRequest, collection: string, data: Record<string, unknown> | undefined): Promise<void> {
+export async function spendHashForUnknownAccount(
+  req: PayloadRequest,
+  collection: string,
+  data: Record<string, unknown> | undefined,
+): Promise<void> {
   const email = typeof data?.email === 'string' ? data.email.toLowerCase().trim() : '';
   const password = typeof data?.password === 'string' ? data.password : '';
   if (!email || !password.trim()) return; // Payload answers "required" at once, for everybody alike

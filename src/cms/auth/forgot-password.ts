@@ -25,7 +25,9 @@ export const forgotPasswordEndpoint: Endpoint = {
     background.context = { ...req.context, [ATTEMPT_COUNTED]: true };
     void req.payload
       .forgotPassword({ collection: 'users', data: { email }, req: background })
-      .catch((error: unknown) => req.payload.logger.error({ err: error }, 'forgot-password: the reset could not be prepared'));
+      .catch((error: unknown) =>
+        req.payload.logger.error({ err: error }, 'forgot-password: the reset could not be prepared'),
+      );
 
     return Response.json({ message: req.t('general:success') }, { status: 200 });
   },

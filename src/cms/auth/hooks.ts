@@ -7,6 +7,7 @@ import { spendHashForUnknownAccount } from './equal-work';
 export const guardAuthOperations: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (operation !== 'login' && operation !== 'forgotPassword' && operation !== 'resetPassword') return args;
   countAuthAttempt(req);
-  if (operation === 'login') await spendHashForUnknownAccount(req, collection.slug, (args as { data?: Record<string, unknown> }).data);
+  if (operation === 'login')
+    await spendHashForUnknownAccount(req, collection.slug, (args as { data?: Record<string, unknown> }).data);
   return args;
 };

@@ -22,13 +22,21 @@ const MANIFEST = 'manifest.json';
 /** JSON entries are held in memory; anything bigger than this is not one of ours. */
 const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
-const entrySchema = z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const entrySchema = z.object({
+  path: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
 export const manifestSchema = z.object({
   format: z.literal(ARCHIVE_FORMAT),
   formatVersion: z.literal(ARCHIVE_FORMAT_VERSION),
   createdAt: z.string(),
-  source: z.object({ database: z.enum(['sqlite', 'mongodb']), idType: z.enum(['number', 'text']), payloadVersion: z.string() }),
+  source: z.object({
+    database: z.enum(['sqlite', 'mongodb']),
+    idType: z.enum(['number', 'text']),
+    payloadVersion: z.string(),
+  }),
   collections: z.record(z.string(), z.object({ docs: z.number().int(), versions: z.number().int() })),
   globals: z.array(z.string()),
   files: z.record(z.string(), z.number().int()),
@@ -50,7 +58,9 @@ export type ArchiveSource = { path: string } & ({ json: unknown } | { file: stri
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -59,7 +69,11 @@ export function canonicalJson(value: unknown): string {
  * Writes the archive to `out` through a `.partial` file renamed at the end,
  * so a failed backup never leaves something that looks like a backup.
  */
-export async function writeArchive(out: string, sources: AsyncIterable<ArchiveSource> | Iterable<ArchiveSource>, manifest: ManifestBody): Promise<Manifest> {
+export async function writeArchive(
+  out: string,
+  sources: AsyncIterable<ArchiveSource> | Iterable<ArchiveSource>,
+  manifest: ManifestBody,
+): Promise<Manifest> {
   const partial = `${out}.partial`;
   const pack = tar.pack();
   // Owner-only: the archive holds password hashes and API keys.
@@ -127,7 +141,8 @@ export async function readArchive(file: string, stagingDir: string): Promise<Rea
       extract.destroy(error as Error);
     };
     if (header.type !== 'file') return done(new ArchiveError(`mục lạ trong bản sao lưu: ${name}`));
-    if (seen.has(name) || (name === MANIFEST && manifestBytes)) return done(new ArchiveError(`mục lặp lại trong bản sao lưu: ${name}`));
+    if (seen.has(name) || (name === MANIFEST && manifestBytes))
+      return done(new ArchiveError(`mục lặp lại trong bản sao lưu: ${name}`));
     if (name === MANIFEST || (!name.startsWith('files/') && name.endsWith('.json'))) {
       if ((header.size ?? 0) > MAX_JSON_BYTES) return done(new ArchiveError(`mục quá lớn: ${name}`));
       collect(stream).then((bytes) => {
@@ -145,7 +160,13 @@ export async function readArchive(file: string, stagingDir: string): Promise<Rea
     const hash = createHash('sha256');
     let size = 0;
     mkdir(path.dirname(target), { recursive: true })
-      .then(() => pipeline(stream, tap(hash, (n) => (size += n)), createWriteStream(target, { flags: 'wx' })))
+      .then(() =>
+        pipeline(
+          stream,
+          tap(hash, (n) => (size += n)),
+          createWriteStream(target, { flags: 'wx' }),
+        ),
+      )
       .then(() => {
         seen.set(name, { size, sha256: hash.digest('hex') });
         files.set(name, target);
@@ -155,13 +176,17 @@ export async function readArchive(file: string, stagingDir: string): Promise<Rea
 
   try {
     await pipeline(createReadStream(file), createGunzip(), extract);
-    if (!manifestBytes) throw new ArchiveError('thiếu mục lục (manifest.json): tệp bị cắt cụt hoặc không phải bản sao lưu của chuyên mục');
+    if (!manifestBytes)
+      throw new ArchiveError(
+        'thiếu mục lục (manifest.json): tệp bị cắt cụt hoặc không phải bản sao lưu của chuyên mục',
+      );
     const manifest = parseManifest(manifestBytes);
     const listed = new Set(manifest.entries.map((e) => e.path));
     for (const entry of manifest.entries) {
       const got = seen.get(entry.path);
       if (!got) throw new ArchiveError(`thiếu mục ${entry.path}`);
-      if (got.size !== entry.size || got.sha256 !== entry.sha256) throw new ArchiveError(`mục ${entry.path} không khớp mã kiểm tra (SHA-256)`);
+      if (got.size !== entry.size || got.sha256 !== entry.sha256)
+        throw new ArchiveError(`mục ${entry.path} không khớp mã kiểm tra (SHA-256)`);
     }
     for (const name of seen.keys()) if (!listed.has(name)) throw new ArchiveError(`mục ${name} không có trong mục lục`);
     for (const [name, bytes] of json) {
@@ -187,9 +212,12 @@ function parseManifest(bytes: Buffer): Manifest {
     throw new ArchiveError('mục lục (manifest.json) không đọc được');
   }
   const format = (raw as { format?: unknown; formatVersion?: unknown } | null) ?? {};
-  if (format.format !== ARCHIVE_FORMAT) throw new ArchiveError('tệp không phải bản sao lưu của chuyên mục Bình đẳng giới');
+  if (format.format !== ARCHIVE_FORMAT)
+    throw new ArchiveError('tệp không phải bản sao lưu của chuyên mục Bình đẳng giới');
   if (format.formatVersion !== ARCHIVE_FORMAT_VERSION)
-    throw new ArchiveError(`bản sao lưu có định dạng phiên bản ${String(format.formatVersion)}, phiên bản này chỉ đọc được phiên bản ${ARCHIVE_FORMAT_VERSION}`);
+    throw new ArchiveError(
+      `bản sao lưu có định dạng phiên bản ${String(format.formatVersion)}, phiên bản này chỉ đọc được phiên bản ${ARCHIVE_FORMAT_VERSION}`,
+    );
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new ArchiveError(`mục lục không hợp lệ (${parsed.error.issues[0]?.path.join('.')})`);
   return parsed.data;
@@ -206,8 +234,10 @@ function stagedPath(stagingDir: string, name: string): string | undefined {
 function describeReadError(error: unknown): string {
   const err = error as NodeJS.ErrnoException;
   if (err.code === 'ENOENT') return 'không tìm thấy tệp sao lưu';
-  if (err.code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message ?? '')) return 'tệp bị cắt cụt (kết thúc giữa chừng)';
-  if (err.code?.startsWith('Z_') || /incorrect header|invalid|checksum/i.test(err.message ?? '')) return `tệp bị hỏng (${err.message})`;
+  if (err.code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message ?? ''))
+    return 'tệp bị cắt cụt (kết thúc giữa chừng)';
+  if (err.code?.startsWith('Z_') || /incorrect header|invalid|checksum/i.test(err.message ?? ''))
+    return `tệp bị hỏng (${err.message})`;
   return `không đọc được tệp sao lưu (${err.message ?? String(error)})`;
 }
 
@@ -226,7 +256,9 @@ function tap(hash: ReturnType<typeof createHash>, onBytes?: (n: number) => void)
 }
 
 function addBuffer(pack: tar.Pack, name: string, bytes: Buffer, mtime: Date): Promise<void> {
-  return new Promise((resolve, reject) => pack.entry({ name, size: bytes.length, mtime }, bytes, (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    pack.entry({ name, size: bytes.length, mtime }, bytes, (error) => (error ? reject(error) : resolve())),
+  );
 }
 
 async function collect(stream: AsyncIterable<unknown>): Promise<Buffer> {

@@ -31,16 +31,24 @@ export async function readBackupContent(payload: Payload): Promise<BackupContent
     const content: BackupContent = { collections: new Map(), globals: new Map(), files: new Map(), warnings: [] };
     for (const collection of backedUpCollections(payload.config)) {
       const slug = collection.slug;
-      let docs = ((await payload.db.find({ collection: slug, limit: 0, pagination: false, req })).docs as Doc[]).sort(byId);
+      let docs = ((await payload.db.find({ collection: slug, limit: 0, pagination: false, req })).docs as Doc[]).sort(
+        byId,
+      );
       if (slug === 'payload-kv') docs = docs.filter((doc) => doc.key !== RESTORE_MARKER_KEY);
       const versions = collection.versions
-        ? ((await payload.db.findVersions({ collection: slug, limit: 0, pagination: false, req })).docs as unknown as Doc[]).sort(byId)
+        ? (
+            (await payload.db.findVersions({ collection: slug, limit: 0, pagination: false, req }))
+              .docs as unknown as Doc[]
+          ).sort(byId)
         : [];
       content.collections.set(slug, { docs, versions });
       if (collection.upload) await collectFiles(slug, collection.upload.staticDir ?? '', docs, content);
     }
     for (const global of backedUpGlobals(payload.config)) {
-      if (global.versions) throw new Error(`Global "${global.slug}" keeps versions, which the backup does not copy yet: extend src/cms/backup before enabling them.`);
+      if (global.versions)
+        throw new Error(
+          `Global "${global.slug}" keeps versions, which the backup does not copy yet: extend src/cms/backup before enabling them.`,
+        );
       const doc = (await payload.db.findGlobal({ slug: global.slug, req })) as Record<string, unknown> | null;
       if (doc && Object.keys(doc).length > 0) content.globals.set(global.slug, withoutStorageKeys(doc));
     }
@@ -70,8 +78,14 @@ export async function createBackup(payload: Payload, out: string): Promise<Manif
   }
   return writeArchive(out, sources, {
     createdAt: new Date().toISOString(),
-    source: { database: payload.db.name === 'mongoose' ? 'mongodb' : 'sqlite', idType: payload.db.defaultIDType, payloadVersion: payloadVersion() },
-    collections: Object.fromEntries([...content.collections].map(([slug, c]) => [slug, { docs: c.docs.length, versions: c.versions.length }])),
+    source: {
+      database: payload.db.name === 'mongoose' ? 'mongodb' : 'sqlite',
+      idType: payload.db.defaultIDType,
+      payloadVersion: payloadVersion(),
+    },
+    collections: Object.fromEntries(
+      [...content.collections].map(([slug, c]) => [slug, { docs: c.docs.length, versions: c.versions.length }]),
+    ),
     globals: [...content.globals.keys()],
     files: fileCounts,
     warnings: content.warnings,
@@ -85,13 +99,18 @@ async function collectFiles(slug: string, dir: string, docs: Doc[], content: Bac
       owned.add(name);
       const file = path.join(dir, name);
       if (existsSync(file)) content.files.set(`files/${slug}/${name}`, file);
-      else content.warnings.push(`Thiếu tệp ${slug}/${name} (của mục ${doc.id}) trong thư mục tải lên: bản sao lưu không có tệp này.`);
+      else
+        content.warnings.push(
+          `Thiếu tệp ${slug}/${name} (của mục ${doc.id}) trong thư mục tải lên: bản sao lưu không có tệp này.`,
+        );
     }
   }
   const onDisk = existsSync(dir) ? await readdir(dir) : [];
   const strays = onDisk.filter((name) => !owned.has(name) && !name.startsWith('.'));
   if (strays.length > 0)
-    content.warnings.push(`${strays.length} tệp trong ${dir} không thuộc mục nào (ví dụ ${strays[0]}): không đưa vào bản sao lưu.`);
+    content.warnings.push(
+      `${strays.length} tệp trong ${dir} không thuộc mục nào (ví dụ ${strays[0]}): không đưa vào bản sao lưu.`,
+    );
 }
 
 /** Storage details that differ between databases and are not content. */

@@ -30,7 +30,9 @@ export class IdPlan implements IdMapper {
     this.keepIds = source === target;
     for (const [collection, list] of docs) {
       const map = new Map<string, Id>();
-      list.forEach((doc, index) => map.set(String(doc.id), this.keepIds ? doc.id : target === 'number' ? index + 1 : objectIdAt(doc.createdAt)));
+      list.forEach((doc, index) =>
+        map.set(String(doc.id), this.keepIds ? doc.id : target === 'number' ? index + 1 : objectIdAt(doc.createdAt)),
+      );
       this.ids.set(collection, map);
     }
   }
@@ -57,7 +59,9 @@ export function remapReferences(fields: readonly FlattenedField[], data: Doc, pl
     switch (field.type) {
       case 'relationship':
       case 'upload':
-        out[field.name] = Array.isArray(value) ? value.map((v) => relation(field.relationTo, v, plan)) : relation(field.relationTo, value, plan);
+        out[field.name] = Array.isArray(value)
+          ? value.map((v) => relation(field.relationTo, v, plan))
+          : relation(field.relationTo, value, plan);
         break;
       case 'richText':
         out[field.name] = remapRichText(value, plan);
@@ -72,7 +76,10 @@ export function remapReferences(fields: readonly FlattenedField[], data: Doc, pl
       case 'blocks':
         out[field.name] = (value as Doc[]).map((row) => {
           const block = field.blocks.find((b) => b.slug === row.blockType);
-          if (!block) throw new Error(`Block "${String(row.blockType)}" of field ${field.name} is not in the config; references inside it cannot be moved.`);
+          if (!block)
+            throw new Error(
+              `Block "${String(row.blockType)}" of field ${field.name} is not in the config; references inside it cannot be moved.`,
+            );
           return remapReferences(block.flattenedFields, row, plan);
         });
         break;
@@ -101,7 +108,11 @@ export function remapRichText(value: unknown, plan: IdMapper): unknown {
   const node = value as Doc;
   const out: Doc = {};
   for (const [key, child] of Object.entries(node)) out[key] = remapRichText(child, plan);
-  if ((node.type === 'upload' || node.type === 'relationship') && typeof node.relationTo === 'string' && 'value' in node) {
+  if (
+    (node.type === 'upload' || node.type === 'relationship') &&
+    typeof node.relationTo === 'string' &&
+    'value' in node
+  ) {
     out.value = plan.id(node.relationTo, node.value);
   }
   const doc = (node.fields as { doc?: { relationTo?: unknown; value?: unknown } } | undefined)?.doc;
@@ -113,11 +124,13 @@ export function remapRichText(value: unknown, plan: IdMapper): unknown {
 
 /** Scheduled publications name their document and user inside the job's input. */
 export function remapJob(doc: Doc, plan: IdMapper): Doc {
-  const input = doc.input as { doc?: { relationTo: string; value: unknown }; user?: { relationTo: string; value: unknown } } | undefined;
+  const input = doc.input as
+    { doc?: { relationTo: string; value: unknown }; user?: { relationTo: string; value: unknown } } | undefined;
   if (!input || plan.keepIds) return doc;
   const moved = { ...input };
   if (input.doc) moved.doc = { ...input.doc, value: String(plan.id(input.doc.relationTo, input.doc.value)) };
-  if (input.user && typeof input.user === 'object') moved.user = { ...input.user, value: plan.id(input.user.relationTo, input.user.value) };
+  if (input.user && typeof input.user === 'object')
+    moved.user = { ...input.user, value: plan.id(input.user.relationTo, input.user.value) };
   return { ...doc, input: moved };
 }
 

@@ -48,7 +48,11 @@ export type RestoreResult = {
  * 3. The staged files take the uploads folders' place just before the commit;
  *    files already there are moved aside, never deleted.
  */
-export async function restoreBackup(payload: Payload, file: string, options: { replace?: boolean; log?: (line: string) => void } = {}): Promise<RestoreResult> {
+export async function restoreBackup(
+  payload: Payload,
+  file: string,
+  options: { replace?: boolean; log?: (line: string) => void } = {},
+): Promise<RestoreResult> {
   const log = options.log ?? (() => {});
   const collections = backedUpCollections(payload.config);
   const uploadDirs = new Map(collections.filter((c) => c.upload).map((c) => [c.slug, c.upload.staticDir ?? '']));
@@ -60,22 +64,43 @@ export async function restoreBackup(payload: Payload, file: string, options: { r
   log('Đang kiểm tra bản sao lưu…');
   const archive = await readArchive(file, staging);
   try {
-    const content = contentOf(archive.json, archive.manifest, collections.map((c) => c.slug));
+    const content = contentOf(
+      archive.json,
+      archive.manifest,
+      collections.map((c) => c.slug),
+    );
     for (const entry of archive.files.keys())
-      if (!uploadDirs.has(entry.split('/')[1]!)) throw new ArchiveError(`tệp ${entry} không thuộc nhóm tải lên nào của phiên bản này`);
+      if (!uploadDirs.has(entry.split('/')[1]!))
+        throw new ArchiveError(`tệp ${entry} không thuộc nhóm tải lên nào của phiên bản này`);
     await assertCanWrite(payload, collections, Boolean(options.replace));
 
-    const plan = new IdPlan(archive.manifest.source.idType, payload.db.defaultIDType, new Map([...content].map(([slug, c]) => [slug, c.docs])));
+    const plan = new IdPlan(
+      archive.manifest.source.idType,
+      payload.db.defaultIDType,
+      new Map([...content].map(([slug, c]) => [slug, c.docs])),
+    );
     // SQLite rolls everything back if the restore dies; MongoDB without a replica set cannot, so it gets a marker.
     const marked = payload.db.name !== 'sqlite';
     const req = await createLocalReq({}, payload);
     await initTransaction(req);
-    const result: RestoreResult = { manifest: archive.manifest, docs: 0, versions: 0, files: archive.files.size, dangling: [], setAside: [] };
+    const result: RestoreResult = {
+      manifest: archive.manifest,
+      docs: 0,
+      versions: 0,
+      files: archive.files.size,
+      dangling: [],
+      setAside: [],
+    };
     const swap = new FolderSwap(uploadDirs, staging);
     try {
       if (marked) {
         await payload.db.deleteMany({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } }, req });
-        await payload.db.create({ collection: 'payload-kv', data: { key: RESTORE_MARKER_KEY, data: { startedAt: new Date().toISOString() } }, req, returning: false });
+        await payload.db.create({
+          collection: 'payload-kv',
+          data: { key: RESTORE_MARKER_KEY, data: { startedAt: new Date().toISOString() } },
+          req,
+          returning: false,
+        });
       }
       if (options.replace) await deleteEverything(payload, collections, req);
       for (const collection of collections) {
@@ -84,13 +109,15 @@ export async function restoreBackup(payload: Payload, file: string, options: { r
         for (const version of versions) await insertVersion(payload, collection, version, plan, req);
         result.docs += docs.length;
         result.versions += versions.length;
-        if (docs.length + versions.length > 0) log(`  ${collection.slug}: ${docs.length} mục, ${versions.length} phiên bản`);
+        if (docs.length + versions.length > 0)
+          log(`  ${collection.slug}: ${docs.length} mục, ${versions.length} phiên bản`);
       }
       for (const global of backedUpGlobals(payload.config)) {
         const data = archive.json.get(`globals/${global.slug}.json`) as Record<string, unknown> | undefined;
         if (data) await writeGlobal(payload, global.slug, remapReferences(global.flattenedFields, data, plan), req);
       }
-      if (marked) await payload.db.deleteMany({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } }, req });
+      if (marked)
+        await payload.db.deleteMany({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } }, req });
       await swap.run();
       await commitTransaction(req);
       // Payload's SQLite commit swallows a failed COMMIT (it rolls back and returns): check what is really there.
@@ -100,7 +127,9 @@ export async function restoreBackup(payload: Payload, file: string, options: { r
       await swap.undo();
       throw error;
     }
-    result.setAside = await swap.finish().catch((error: Error) => [`(không dọn được các thư mục cũ: ${error.message})`]);
+    result.setAside = await swap
+      .finish()
+      .catch((error: Error) => [`(không dọn được các thư mục cũ: ${error.message})`]);
     result.dangling = [...plan.dangling];
     return result;
   } finally {
@@ -112,7 +141,9 @@ async function assertRestored(payload: Payload, content: Content) {
   for (const [slug, { docs }] of content) {
     const { totalDocs } = await payload.db.count({ collection: slug });
     if (totalDocs !== docs.length)
-      throw new Error(`cơ sở dữ liệu không giữ lại dữ liệu vừa ghi (${slug}: ${totalDocs} thay vì ${docs.length}); có thể một tiến trình khác đang dùng tệp dữ liệu. Dừng máy chủ rồi chạy lại.`);
+      throw new Error(
+        `cơ sở dữ liệu không giữ lại dữ liệu vừa ghi (${slug}: ${totalDocs} thay vì ${docs.length}); có thể một tiến trình khác đang dùng tệp dữ liệu. Dừng máy chủ rồi chạy lại.`,
+      );
   }
 }
 
@@ -121,10 +152,16 @@ type Content = Map<string, { docs: Doc[]; versions: Doc[] }>;
 function contentOf(json: Map<string, unknown>, manifest: Manifest, known: string[]): Content {
   const content: Content = new Map();
   for (const [slug, counts] of Object.entries(manifest.collections)) {
-    if (!known.includes(slug)) throw new ArchiveError(`bản sao lưu có nhóm nội dung "${slug}" mà phiên bản này không có`);
+    if (!known.includes(slug))
+      throw new ArchiveError(`bản sao lưu có nhóm nội dung "${slug}" mà phiên bản này không có`);
     const docs = json.get(`collections/${slug}.json`) ?? [];
     const versions = json.get(`versions/${slug}.json`) ?? [];
-    if (!Array.isArray(docs) || !Array.isArray(versions) || docs.length !== counts.docs || versions.length !== counts.versions)
+    if (
+      !Array.isArray(docs) ||
+      !Array.isArray(versions) ||
+      docs.length !== counts.docs ||
+      versions.length !== counts.versions
+    )
       throw new ArchiveError(`số mục của "${slug}" không khớp mục lục`);
     content.set(slug, { docs: docs as Doc[], versions: versions as Doc[] });
   }
@@ -134,7 +171,9 @@ function contentOf(json: Map<string, unknown>, manifest: Manifest, known: string
 async function assertCanWrite(payload: Payload, collections: SanitizedCollectionConfig[], replace: boolean) {
   const marker = await payload.db.findOne({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } } });
   if (marker && !replace)
-    throw new NotEmptyError('Lần khôi phục trước đã bị ngắt giữa chừng nên cơ sở dữ liệu chỉ có một phần dữ liệu. Chạy lại lệnh khôi phục với --replace để nạp lại từ đầu.');
+    throw new NotEmptyError(
+      'Lần khôi phục trước đã bị ngắt giữa chừng nên cơ sở dữ liệu chỉ có một phần dữ liệu. Chạy lại lệnh khôi phục với --replace để nạp lại từ đầu.',
+    );
   if (replace) return;
   const filled: string[] = [];
   for (const collection of collections) {
@@ -157,9 +196,16 @@ async function deleteEverything(payload: Payload, collections: SanitizedCollecti
   }
 }
 
-async function insertDoc(payload: Payload, collection: SanitizedCollectionConfig, doc: Doc, plan: IdPlan, req: PayloadRequest) {
+async function insertDoc(
+  payload: Payload,
+  collection: SanitizedCollectionConfig,
+  doc: Doc,
+  plan: IdPlan,
+  req: PayloadRequest,
+) {
   // A job caught mid-run is run again rather than left stuck.
-  const { id, ...data } = collection.slug === 'payload-jobs' ? ({ ...remapJob(doc, plan), processing: false } as unknown as Doc) : doc;
+  const { id, ...data } =
+    collection.slug === 'payload-jobs' ? ({ ...remapJob(doc, plan), processing: false } as unknown as Doc) : doc;
   const newId = plan.id(collection.slug, id)!;
   await payload.db.create({
     collection: collection.slug,
@@ -170,10 +216,20 @@ async function insertDoc(payload: Payload, collection: SanitizedCollectionConfig
   });
 }
 
-async function insertVersion(payload: Payload, collection: SanitizedCollectionConfig, version: Doc, plan: IdPlan, req: PayloadRequest) {
+async function insertVersion(
+  payload: Payload,
+  collection: SanitizedCollectionConfig,
+  version: Doc,
+  plan: IdPlan,
+  req: PayloadRequest,
+) {
   const { id, parent, version: data, ...meta } = version as Doc & { parent: Id; version: Record<string, unknown> };
   const { id: _versionOfId, ...versionData } = data;
-  const moved: Record<string, unknown> = { ...meta, parent: plan.id(collection.slug, parent), version: remapReferences(collection.flattenedFields, versionData, plan) };
+  const moved: Record<string, unknown> = {
+    ...meta,
+    parent: plan.id(collection.slug, parent),
+    version: remapReferences(collection.flattenedFields, versionData, plan),
+  };
   // MongoDB stores "not the latest" by leaving the flag out; SQLite needs false, not NULL.
   moved.latest = Boolean(meta.latest);
   if (payload.db.name === 'sqlite') {
@@ -227,8 +283,12 @@ async function writeGlobal(payload: Payload, slug: string, data: Record<string, 
     return;
   }
   if (exists) {
-    const globals = (payload.db as unknown as { globals: { deleteOne(filter: object, options: object): Promise<unknown> } }).globals;
-    const session = req.transactionID ? (payload.db as unknown as { sessions: Record<string, unknown> }).sessions[await req.transactionID] : undefined;
+    const globals = (
+      payload.db as unknown as { globals: { deleteOne(filter: object, options: object): Promise<unknown> } }
+    ).globals;
+    const session = req.transactionID
+      ? (payload.db as unknown as { sessions: Record<string, unknown> }).sessions[await req.transactionID]
+      : undefined;
     await globals.deleteOne({ globalType: slug }, { session });
   }
   await payload.db.createGlobal({ slug, data, req, returning: false });

@@ -47,7 +47,8 @@ export function backedUpGlobals(config: SanitizedConfig) {
 function referencedCollections(fields: readonly FlattenedField[]): string[] {
   return fields.flatMap((field): string[] => {
     if (field.type === 'relationship' || field.type === 'upload') return [field.relationTo].flat();
-    if (field.type === 'group' || field.type === 'tab' || field.type === 'array') return referencedCollections(field.flattenedFields);
+    if (field.type === 'group' || field.type === 'tab' || field.type === 'array')
+      return referencedCollections(field.flattenedFields);
     if (field.type === 'blocks') return field.blocks.flatMap((b) => referencedCollections(b.flattenedFields));
     return [];
   });
@@ -58,6 +59,7 @@ export function uploadedFileNames(doc: Record<string, unknown>): string[] {
   const names = new Set<string>();
   if (typeof doc.filename === 'string' && doc.filename) names.add(doc.filename);
   const sizes = doc.sizes as Record<string, { filename?: unknown } | null> | undefined;
-  for (const size of Object.values(sizes ?? {})) if (typeof size?.filename === 'string' && size.filename) names.add(size.filename);
+  for (const size of Object.values(sizes ?? {}))
+    if (typeof size?.filename === 'string' && size.filename) names.add(size.filename);
   return [...names];
 }

@@ -17,7 +17,12 @@ export const Documents: CollectionConfig = {
   labels: { singular: 'Tệp tài liệu', plural: 'Tệp tài liệu' },
   admin: { group: 'Thư viện', useAsTitle: 'title', defaultColumns: ['title', 'filename', 'filesize', 'updatedAt'] },
   access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
-  hooks: { beforeOperation: [verifyUpload(policy)], beforeValidate: [refuseWhenDiskTooFull], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
+  hooks: {
+    beforeOperation: [verifyUpload(policy)],
+    beforeValidate: [refuseWhenDiskTooFull],
+    afterChange: [rebuildAfterFileUpdate],
+    afterDelete: [rebuildAfterDelete],
+  },
   upload: {
     modifyResponseHeaders: fileResponseHeaders,
     staticDir: uploadDir('documents'),

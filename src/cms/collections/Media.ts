@@ -22,7 +22,12 @@ export const Media: CollectionConfig = {
   labels: { singular: 'Ảnh', plural: 'Thư viện ảnh' },
   admin: { group: 'Thư viện', useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
   access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
-  hooks: { beforeOperation: [verifyUpload(policy)], beforeValidate: [refuseWhenDiskTooFull], afterChange: [rebuildAfterFileUpdate], afterDelete: [rebuildAfterDelete] },
+  hooks: {
+    beforeOperation: [verifyUpload(policy)],
+    beforeValidate: [refuseWhenDiskTooFull],
+    afterChange: [rebuildAfterFileUpdate],
+    afterDelete: [rebuildAfterDelete],
+  },
   upload: {
     modifyResponseHeaders: fileResponseHeaders,
     staticDir: uploadDir('media'),
@@ -42,7 +47,10 @@ export const Media: CollectionConfig = {
       type: 'text',
       label: 'Mô tả ảnh (cho người dùng trình đọc màn hình)',
       required: true,
-      admin: { description: 'Tả ngắn gọn nội dung ảnh bằng tiếng Việt, ví dụ: "Học sinh lớp 8A1 thảo luận nhóm về bình đẳng giới".' },
+      admin: {
+        description:
+          'Tả ngắn gọn nội dung ảnh bằng tiếng Việt, ví dụ: "Học sinh lớp 8A1 thảo luận nhóm về bình đẳng giới".',
+      },
     },
     { name: 'caption', type: 'text', label: 'Chú thích' },
     { name: 'credit', type: 'text', label: 'Nguồn / tác giả ảnh' },

@@ -36,9 +36,28 @@ export const TeachingResources: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'subject', type: 'select', label: 'Môn học / hoạt động', required: true, options: SUBJECTS.map((o) => ({ ...o })) },
-        { name: 'grades', type: 'select', label: 'Khối lớp', hasMany: true, required: true, options: GRADES.map((o) => ({ ...o })) },
-        { name: 'kind', type: 'select', label: 'Loại tài liệu', required: true, options: RESOURCE_KINDS.map((o) => ({ ...o })) },
+        {
+          name: 'subject',
+          type: 'select',
+          label: 'Môn học / hoạt động',
+          required: true,
+          options: SUBJECTS.map((o) => ({ ...o })),
+        },
+        {
+          name: 'grades',
+          type: 'select',
+          label: 'Khối lớp',
+          hasMany: true,
+          required: true,
+          options: GRADES.map((o) => ({ ...o })),
+        },
+        {
+          name: 'kind',
+          type: 'select',
+          label: 'Loại tài liệu',
+          required: true,
+          options: RESOURCE_KINDS.map((o) => ({ ...o })),
+        },
       ],
     },
     { name: 'files', type: 'upload', relationTo: 'documents', hasMany: true, label: 'Tệp đính kèm' },

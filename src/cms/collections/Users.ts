@@ -27,7 +27,10 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     useAPIKey: true,
     // Secure (HTTPS only; browsers also allow localhost) in production, unless a LAN without TLS says COOKIE_SECURE=false.
-    cookies: { secure: process.env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== 'false', sameSite: 'Lax' },
+    cookies: {
+      secure: process.env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== 'false',
+      sameSite: 'Lax',
+    },
   },
   // Before Payload's own endpoint of the same path, which it replaces (src/cms/auth/forgot-password.ts).
   endpoints: [forgotPasswordEndpoint],

@@ -38,6 +38,9 @@ export function editorialPreview(collection: string): GeneratePreviewURL {
   return (doc) => {
     const path = doc.id === undefined ? null : previewPath(collection, doc.id as string | number);
     if (!path) return null;
-    return new URL(withBase(process.env.SITE_BASE ?? '/binh-dang-gioi/', path), process.env.SITE_URL || 'http://localhost:4321').href;
+    return new URL(
+      withBase(process.env.SITE_BASE ?? '/binh-dang-gioi/', path),
+      process.env.SITE_URL || 'http://localhost:4321',
+    ).href;
   };
 }

@@ -9,9 +9,15 @@ export const rebuildNowEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!hasRole(req.user, 'admin', 'editor')) {
-      return Response.json({ message: 'Chỉ biên tập viên và quản trị viên được yêu cầu dựng lại trang.' }, { status: 403 });
+      return Response.json(
+        { message: 'Chỉ biên tập viên và quản trị viên được yêu cầu dựng lại trang.' },
+        { status: 403 },
+      );
     }
-    const result = await requestSiteRebuild(req.payload, { reason: `yêu cầu của ${req.user?.email ?? 'biên tập viên'}`, req });
+    const result = await requestSiteRebuild(req.payload, {
+      reason: `yêu cầu của ${req.user?.email ?? 'biên tập viên'}`,
+      req,
+    });
     return Response.json({ message: 'Đã xếp lịch dựng lại trang.', result }, { status: 202 });
   },
 };

@@ -23,7 +23,11 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, previ
   await requestSiteRebuild(req.payload, { reason: `${collection.slug}: ${title}`, req });
   const publishedAt = (doc as { publishedAt?: string }).publishedAt;
   if (isPublished(doc) && publishedAt && Date.parse(publishedAt) > Date.now()) {
-    await requestSiteRebuild(req.payload, { reason: `${collection.slug}: ${title} (hẹn giờ)`, at: new Date(publishedAt), req });
+    await requestSiteRebuild(req.payload, {
+      reason: `${collection.slug}: ${title} (hẹn giờ)`,
+      at: new Date(publishedAt),
+      req,
+    });
   }
   return doc;
 };
@@ -31,7 +35,10 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, previ
 export const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, collection, req, context }) => {
   if (context[SKIP]) return doc;
   if (collection.versions?.drafts && !isPublished(doc)) return doc;
-  await requestSiteRebuild(req.payload, { reason: `${collection.slug}: xóa ${(doc as { title?: string }).title ?? doc.id}`, req });
+  await requestSiteRebuild(req.payload, {
+    reason: `${collection.slug}: xóa ${(doc as { title?: string }).title ?? doc.id}`,
+    req,
+  });
   return doc;
 };
 
@@ -41,9 +48,18 @@ export const rebuildAfterSettings: GlobalAfterChangeHook = async ({ doc, req, co
 };
 
 /** A new upload is shown only once a published document uses it (that save rebuilds); a changed one may be shown already. */
-export const rebuildAfterFileUpdate: CollectionAfterChangeHook = async ({ doc, operation, collection, req, context }) => {
+export const rebuildAfterFileUpdate: CollectionAfterChangeHook = async ({
+  doc,
+  operation,
+  collection,
+  req,
+  context,
+}) => {
   if (operation === 'update' && !context[SKIP]) {
-    await requestSiteRebuild(req.payload, { reason: `${collection.slug}: ${(doc as { filename?: string }).filename ?? doc.id}`, req });
+    await requestSiteRebuild(req.payload, {
+      reason: `${collection.slug}: ${(doc as { filename?: string }).filename ?? doc.id}`,
+      req,
+    });
   }
   return doc;
 };

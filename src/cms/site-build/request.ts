@@ -33,10 +33,21 @@ export async function requestSiteRebuild(
   });
   const pending = docs[0];
   if (pending) {
-    await payload.update({ collection: 'payload-jobs', id: pending.id, data: { waitUntil: due.toISOString() }, req: options.req });
+    await payload.update({
+      collection: 'payload-jobs',
+      id: pending.id,
+      data: { waitUntil: due.toISOString() },
+      req: options.req,
+    });
     return 'merged';
   }
-  await payload.jobs.queue({ task: REBUILD_TASK, queue: REBUILD_QUEUE, input: { reason: options.reason }, waitUntil: due, req: options.req } as never);
+  await payload.jobs.queue({
+    task: REBUILD_TASK,
+    queue: REBUILD_QUEUE,
+    input: { reason: options.reason },
+    waitUntil: due,
+    req: options.req,
+  } as never);
   await payload.updateGlobal({
     slug: 'site-build-status',
     data: { state: 'pending', lastReason: options.reason, lastRequestedAt: new Date().toISOString() },

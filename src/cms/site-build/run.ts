@@ -28,7 +28,9 @@ async function setStatus(payload: Payload, data: Record<string, unknown>) {
 async function buildOnce(payload: Payload, reason: string): Promise<BuildOutcome> {
   const started = Date.now();
   await setStatus(payload, { state: 'running', lastReason: reason, lastStartedAt: new Date(started).toISOString() });
-  const outcome = process.env.SITE_DEPLOY_HOOK_URL ? await callDeployHook(process.env.SITE_DEPLOY_HOOK_URL) : await buildHere();
+  const outcome = process.env.SITE_DEPLOY_HOOK_URL
+    ? await callDeployHook(process.env.SITE_DEPLOY_HOOK_URL)
+    : await buildHere();
   const ms = Date.now() - started;
   if (outcome.ok) {
     await setStatus(payload, { state: 'idle', lastSuccessAt: new Date().toISOString(), lastDurationMs: ms });
@@ -48,7 +50,11 @@ async function callDeployHook(url: string): Promise<Omit<BuildOutcome, 'ms'>> {
   try {
     const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(30_000) });
     if (response.ok) return { ok: true };
-    return { ok: false, reason: `Deploy hook trả lời HTTP ${response.status} (SITE_DEPLOY_HOOK_URL).`, log: (await response.text()).slice(0, 4000) };
+    return {
+      ok: false,
+      reason: `Deploy hook trả lời HTTP ${response.status} (SITE_DEPLOY_HOOK_URL).`,
+      log: (await response.text()).slice(0, 4000),
+    };
   } catch (error) {
     return { ok: false, reason: `Không gọi được deploy hook (SITE_DEPLOY_HOOK_URL): ${(error as Error).message}` };
   }
@@ -56,7 +62,11 @@ async function callDeployHook(url: string): Promise<Omit<BuildOutcome, 'ms'>> {
 
 /** The CMS the build reads: this server, unless SITE_BUILD_PAYLOAD_URL says otherwise. */
 function cmsUrl(): string {
-  return process.env.SITE_BUILD_PAYLOAD_URL ?? process.env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return (
+    process.env.SITE_BUILD_PAYLOAD_URL ??
+    process.env.PAYLOAD_PUBLIC_SERVER_URL ??
+    `http://localhost:${process.env.PORT ?? 3000}`
+  );
 }
 
 function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
@@ -78,8 +88,12 @@ function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
     child.on('error', (error) => resolve({ ok: false, reason: error.message }));
     child.on('close', (code) => {
       if (code === 0) return resolve({ ok: true });
-      const excerpt = lines.filter((l) => l.trim()).slice(-LOG_EXCERPT_LINES).join('\n');
-      const reason = lines.find((l) => l.startsWith('✖'))?.replace(/^✖\s*/, '') ?? `scripts/build-site.ts kết thúc với mã ${code}`;
+      const excerpt = lines
+        .filter((l) => l.trim())
+        .slice(-LOG_EXCERPT_LINES)
+        .join('\n');
+      const reason =
+        lines.find((l) => l.startsWith('✖'))?.replace(/^✖\s*/, '') ?? `scripts/build-site.ts kết thúc với mã ${code}`;
       resolve({ ok: false, reason, log: excerpt });
     });
   });

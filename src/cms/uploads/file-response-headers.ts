@@ -5,7 +5,8 @@
  * read as a page: no sniffing, no script, no plugins, and office files are
  * downloaded rather than opened in the CMS's origin.
  */
-export const UPLOADED_FILE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'none'; object-src 'none'; frame-ancestors 'self'";
+export const UPLOADED_FILE_CSP =
+  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'none'; object-src 'none'; frame-ancestors 'self'";
 
 const SHOWN_INLINE = /^(image\/(jpeg|png|webp|avif|gif)|application\/pdf)$/;
 
@@ -14,6 +15,7 @@ export function fileResponseHeaders({ headers }: { headers: Headers }): Headers 
   headers.set('Content-Security-Policy', UPLOADED_FILE_CSP);
   headers.set('Cross-Origin-Resource-Policy', 'same-site');
   const type = headers.get('Content-Type') ?? '';
-  if (type && !SHOWN_INLINE.test(type) && !headers.has('Content-Disposition')) headers.set('Content-Disposition', 'attachment');
+  if (type && !SHOWN_INLINE.test(type) && !headers.has('Content-Disposition'))
+    headers.set('Content-Disposition', 'attachment');
   return headers;
 }

@@ -28,7 +28,9 @@ const DISK_MARGIN_BYTES = 1024 * 1024;
 export const refuseWhenDiskTooFull: CollectionBeforeValidateHook = async ({ collection, data, operation, req }) => {
   if (!req.file || !data || !collection.upload) return data;
   const dir = collection.upload.staticDir ?? '';
-  const sizes = Object.values((req as PayloadRequest & { payloadUploadSizes?: Record<string, Buffer> }).payloadUploadSizes ?? {});
+  const sizes = Object.values(
+    (req as PayloadRequest & { payloadUploadSizes?: Record<string, Buffer> }).payloadUploadSizes ?? {},
+  );
   const needed = (req.file.size ?? req.file.data?.length ?? 0) + sizes.reduce((sum, b) => sum + b.length, 0);
   const free = await statfs(dir).then(
     ({ bavail, bsize }) => bavail * bsize,
@@ -40,7 +42,11 @@ export const refuseWhenDiskTooFull: CollectionBeforeValidateHook = async ({ coll
   }
   if (operation === 'create') {
     const files = plannedFiles(dir, data).filter((file) => !existsSync(file));
-    req.context[PLANNED_FILES] = { collection: collection.slug, filename: String(data.filename ?? ''), files } satisfies Planned;
+    req.context[PLANNED_FILES] = {
+      collection: collection.slug,
+      filename: String(data.filename ?? ''),
+      files,
+    } satisfies Planned;
   }
   return data;
 };
@@ -48,8 +54,13 @@ export const refuseWhenDiskTooFull: CollectionBeforeValidateHook = async ({ coll
 type Planned = { collection: string; filename: string; files: string[] };
 
 function plannedFiles(dir: string, data: Record<string, unknown>): string[] {
-  const names = [data.filename, ...Object.values((data.sizes as Record<string, { filename?: unknown }> | undefined) ?? {}).map((s) => s?.filename)];
-  return names.filter((n): n is string => typeof n === 'string' && n.length > 0).map((n) => path.join(dir, path.basename(n)));
+  const names = [
+    data.filename,
+    ...Object.values((data.sizes as Record<string, { filename?: unknown }> | undefined) ?? {}).map((s) => s?.filename),
+  ];
+  return names
+    .filter((n): n is string => typeof n === 'string' && n.length > 0)
+    .map((n) => path.join(dir, path.basename(n)));
 }
 
 /** Wraps the adapter's row writes: when one fails, the files this request wrote for it go too. */
@@ -80,7 +91,10 @@ export function removeFilesWhenRowFails(adapter: DatabaseAdapterObj): DatabaseAd
 /** Whether a row already names this file (a same-name upload that won a race); if unsure, yes. */
 async function someRowNames(adapter: { findOne: (a: never) => Promise<unknown> }, planned: Planned): Promise<boolean> {
   try {
-    const row = await adapter.findOne({ collection: planned.collection, where: { filename: { equals: planned.filename } } } as never);
+    const row = await adapter.findOne({
+      collection: planned.collection,
+      where: { filename: { equals: planned.filename } },
+    } as never);
     return Boolean(row);
   } catch {
     return true;

@@ -31,7 +31,9 @@ export function coverageCheck(): AstroIntegration {
         if (warning) logger.warn(warning);
         const missed = missedMessage(report);
         if (!missed) {
-          logger.info(`Đủ bài mọi quý đã qua (${report.summary.covered}/${report.summary.quarters}). Every ended quarter is covered.`);
+          logger.info(
+            `Đủ bài mọi quý đã qua (${report.summary.covered}/${report.summary.quarters}). Every ended quarter is covered.`,
+          );
           return;
         }
         if (isStrict()) {

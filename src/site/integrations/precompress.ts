@@ -13,7 +13,20 @@ import zlib from 'node:zlib';
 
 import type { AstroIntegration } from 'astro';
 
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.csv', '.ics', '.wasm', '.webmanifest']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.xml',
+  '.svg',
+  '.txt',
+  '.csv',
+  '.ics',
+  '.wasm',
+  '.webmanifest',
+]);
 /** Below this, the headers cost more than compression saves. */
 const MIN_BYTES = 1024;
 /**
@@ -43,7 +56,10 @@ async function* files(dir: string): AsyncGenerator<string> {
 async function compressOne(file: string): Promise<number> {
   const original = await readFile(file);
   if (original.length < MIN_BYTES) return 0;
-  const [br, gz] = await Promise.all([brotli(original, brotliOptions(file, original.length)), gzip(original, { level: 9 })]);
+  const [br, gz] = await Promise.all([
+    brotli(original, brotliOptions(file, original.length)),
+    gzip(original, { level: 9 }),
+  ]);
   // Only where it pays (an already dense file stays as it is).
   if (br.length < original.length * 0.9) await writeFile(`${file}.br`, br);
   if (gz.length < original.length * 0.9) await writeFile(`${file}.gz`, gz);

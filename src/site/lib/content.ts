@@ -21,7 +21,12 @@ export type ResolvedArticle = Omit<Article, 'cover' | 'topics'> & {
   quarter: Quarter;
   url: string;
 };
-export type ResolvedStory = Omit<ModelStory, 'photos'> & { collection: 'model-stories'; photos: Media[]; text: string; url: string };
+export type ResolvedStory = Omit<ModelStory, 'photos'> & {
+  collection: 'model-stories';
+  photos: Media[];
+  text: string;
+  url: string;
+};
 export type ResolvedResource = Omit<TeachingResource, 'files'> & {
   collection: 'teaching-resources';
   files: DocumentFile[];
@@ -39,18 +44,39 @@ export type SiteContent = {
   hrefOf: (relationTo: string, id: string) => string | undefined;
 };
 
-const newestFirst = (a: { publishedAt: string }, b: { publishedAt: string }) => b.publishedAt.localeCompare(a.publishedAt);
+const newestFirst = (a: { publishedAt: string }, b: { publishedAt: string }) =>
+  b.publishedAt.localeCompare(a.publishedAt);
 
-function fail(collection: string, doc: { id: string; slug?: string }, field: string, problem: string, english: string): never {
+function fail(
+  collection: string,
+  doc: { id: string; slug?: string },
+  field: string,
+  problem: string,
+  english: string,
+): never {
   throw new CmsDataError(
     `Không dựng được trang: bộ sưu tập "${collection}", tài liệu id ${doc.id}${doc.slug ? ` (slug "${doc.slug}")` : ''}, trường "${field}": ${problem}.\n` +
       `Cannot build the page: collection "${collection}", item ${doc.id}, field "${field}": ${english}.`,
   );
 }
 
-function lookup<T>(map: Map<string, T>, id: string, collection: string, doc: { id: string; slug?: string }, field: string, target: string): T {
+function lookup<T>(
+  map: Map<string, T>,
+  id: string,
+  collection: string,
+  doc: { id: string; slug?: string },
+  field: string,
+  target: string,
+): T {
   const found = map.get(id);
-  if (!found) fail(collection, doc, field, `tham chiếu tới ${target} id ${id} không tồn tại hoặc chưa công khai`, `refers to ${id}, which does not exist or is not public`);
+  if (!found)
+    fail(
+      collection,
+      doc,
+      field,
+      `tham chiếu tới ${target} id ${id} không tồn tại hoặc chưa công khai`,
+      `refers to ${id}, which does not exist or is not public`,
+    );
   return found;
 }
 
@@ -64,11 +90,16 @@ function uniqueSlugs(collection: string, docs: { id: string; slug: string }[]) {
 }
 
 function checkBody(collection: string, doc: { id: string; slug: string; body?: unknown }, media: Map<string, Media>) {
-  for (const id of uploadIds(doc.body as RichText | undefined)) lookup(media, id, collection, doc, 'body', 'ảnh (media)');
+  for (const id of uploadIds(doc.body as RichText | undefined))
+    lookup(media, id, collection, doc, 'body', 'ảnh (media)');
 }
 
 /** The published (or, for a preview, draft) documents an item's relations point at. */
-export type References = { media: Map<string, Media>; topics: Map<string, Topic>; documents: Map<string, DocumentFile> };
+export type References = {
+  media: Map<string, Media>;
+  topics: Map<string, Topic>;
+  documents: Map<string, DocumentFile>;
+};
 
 /** An article with its cover, topics, plain text, quarter and address; a dangling reference fails here. */
 export function resolveArticle(data: Article, refs: References): ResolvedArticle {
@@ -99,7 +130,9 @@ export function resolveResource(data: TeachingResource, refs: References): Resol
   return {
     ...data,
     collection: 'teaching-resources',
-    files: data.files.map((id: string) => lookup(refs.documents, id, 'teaching-resources', data, 'files', 'tệp (documents)')),
+    files: data.files.map((id: string) =>
+      lookup(refs.documents, id, 'teaching-resources', data, 'files', 'tệp (documents)'),
+    ),
     url: urlFor('teaching-resources', data.slug),
   };
 }
@@ -129,7 +162,10 @@ async function load(): Promise<SiteContent> {
     ['teaching-resources', resources],
     ['topics', topics],
   ] as const) {
-    uniqueSlugs(name, list.map((e) => e.data));
+    uniqueSlugs(
+      name,
+      list.map((e) => e.data),
+    );
   }
 
   const refs: References = { media: mediaMap, topics: topicMap, documents: documentMap };

@@ -29,7 +29,11 @@ import { uploadIds, type RichText } from './richtext';
 /** Payload's session cookie (cookiePrefix "payload"). */
 export const SESSION_COOKIE = 'payload-token';
 
-export type DraftReferences = { media: Map<string, Media>; topics: Map<string, Topic>; documents: Map<string, DocumentFile> };
+export type DraftReferences = {
+  media: Map<string, Media>;
+  topics: Map<string, Topic>;
+  documents: Map<string, DocumentFile>;
+};
 
 export type Draft =
   | { collection: 'articles'; data: Article }
@@ -54,23 +58,43 @@ export async function fetchDraft(options: {
 }): Promise<DraftResult> {
   const { collection, id, token } = options;
   if (!isEditorialCollection(collection) || !id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-    return { ok: false, status: 404, title: 'Không có bản xem trước này', message: 'Địa chỉ xem trước không đúng. Hãy mở lại từ nút "Xem trước" trong trang quản trị.' };
+    return {
+      ok: false,
+      status: 404,
+      title: 'Không có bản xem trước này',
+      message: 'Địa chỉ xem trước không đúng. Hãy mở lại từ nút "Xem trước" trong trang quản trị.',
+    };
   }
   if (!token) {
     return {
       ok: false,
       status: 401,
       title: 'Cần đăng nhập để xem bản nháp',
-      message: 'Bản xem trước chỉ dành cho người đã đăng nhập trang quản trị. Hãy đăng nhập rồi bấm lại nút "Xem trước".',
+      message:
+        'Bản xem trước chỉ dành cho người đã đăng nhập trang quản trị. Hãy đăng nhập rồi bấm lại nút "Xem trước".',
     };
   }
-  const client = new CmsClient({ baseUrl: options.baseUrl, timeoutMs: 10_000, headers: { authorization: `JWT ${token}` }, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = new CmsClient({
+    baseUrl: options.baseUrl,
+    timeoutMs: 10_000,
+    headers: { authorization: `JWT ${token}` },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   let raw: Record<string, unknown>;
   try {
     // An expired or forged session reads as anonymous, which would look like "not found".
     const me = (await client.getJson('/api/users/me', { depth: 0 })) as { user?: unknown };
-    if (!me?.user) return { ok: false, status: 401, title: 'Phiên đăng nhập đã hết hạn', message: 'Hãy đăng nhập lại trang quản trị rồi bấm "Xem trước".' };
-    raw = (await client.getJson(`/api/${collection}/${encodeURIComponent(id)}`, { draft: true, depth: 0 })) as Record<string, unknown>;
+    if (!me?.user)
+      return {
+        ok: false,
+        status: 401,
+        title: 'Phiên đăng nhập đã hết hạn',
+        message: 'Hãy đăng nhập lại trang quản trị rồi bấm "Xem trước".',
+      };
+    raw = (await client.getJson(`/api/${collection}/${encodeURIComponent(id)}`, { draft: true, depth: 0 })) as Record<
+      string,
+      unknown
+    >;
   } catch (error) {
     return cmsFailure(error);
   }
@@ -105,7 +129,8 @@ async function fetchReferences(client: CmsClient, draft: Draft): Promise<DraftRe
   }
   if (draft.collection === 'model-stories') for (const id of draft.data.photos) mediaIds.add(id);
   if (draft.collection === 'teaching-resources') for (const id of draft.data.files) documentIds.add(id);
-  if (draft.collection !== 'teaching-resources') for (const id of uploadIds(draft.data.body as RichText | undefined)) mediaIds.add(id);
+  if (draft.collection !== 'teaching-resources')
+    for (const id of uploadIds(draft.data.body as RichText | undefined)) mediaIds.add(id);
 
   const [media, topics, documents] = await Promise.all([
     byIds(client, 'media', mediaIds, (d) => mediaSchema.safeParse(d)),
@@ -138,14 +163,25 @@ function cmsFailure(error: unknown): DraftResult {
       ok: false,
       status: 403,
       title: 'Không xem được bản nháp này',
-      message: 'Phiên đăng nhập đã hết hạn hoặc tài khoản của bạn không được xem bản nháp này. Hãy đăng nhập lại trang quản trị rồi bấm "Xem trước".',
+      message:
+        'Phiên đăng nhập đã hết hạn hoặc tài khoản của bạn không được xem bản nháp này. Hãy đăng nhập lại trang quản trị rồi bấm "Xem trước".',
     };
   }
   if (error instanceof CmsHttpError && error.status === 404) {
-    return { ok: false, status: 404, title: 'Không tìm thấy bản nháp', message: 'Bài này không còn trong CMS (có thể đã bị xóa).' };
+    return {
+      ok: false,
+      status: 404,
+      title: 'Không tìm thấy bản nháp',
+      message: 'Bài này không còn trong CMS (có thể đã bị xóa).',
+    };
   }
   if (error instanceof CmsUnreachableError) {
-    return { ok: false, status: 502, title: 'Không kết nối được CMS', message: `Trang xem trước chưa lấy được bản nháp từ CMS. Thử lại sau ít phút. (${error.message.split('\n')[0]})` };
+    return {
+      ok: false,
+      status: 502,
+      title: 'Không kết nối được CMS',
+      message: `Trang xem trước chưa lấy được bản nháp từ CMS. Thử lại sau ít phút. (${error.message.split('\n')[0]})`,
+    };
   }
   throw error;
 }

@@ -12,9 +12,17 @@ export function imageSource(media: Media): ImageSource {
   const hero = media.sizes.hero;
   const base = payloadUrl().replace(/\/+$/, '');
   if (hero?.filename && hero.width && hero.height) {
-    return { src: `${base}/api/media/file/${encodeURIComponent(hero.filename)}`, width: hero.width, height: hero.height };
+    return {
+      src: `${base}/api/media/file/${encodeURIComponent(hero.filename)}`,
+      width: hero.width,
+      height: hero.height,
+    };
   }
-  return { src: `${base}/api/media/file/${encodeURIComponent(media.filename)}`, width: media.width, height: media.height };
+  return {
+    src: `${base}/api/media/file/${encodeURIComponent(media.filename)}`,
+    width: media.width,
+    height: media.height,
+  };
 }
 
 export const BODY_WIDTHS = [360, 720, 1080];
@@ -24,8 +32,17 @@ export const BODY_SIZES = '(min-width: 48rem) 45rem, 100vw';
 export async function pictureHtml(media: Media): Promise<string> {
   const source = imageSource(media);
   const widths = BODY_WIDTHS.filter((w) => w <= source.width);
-  const opts = { src: source.src, width: source.width, height: source.height, widths: widths.length ? widths : [source.width], sizes: BODY_SIZES };
-  const [avif, webp] = await Promise.all([getImage({ ...opts, format: 'avif' }), getImage({ ...opts, format: 'webp' })]);
+  const opts = {
+    src: source.src,
+    width: source.width,
+    height: source.height,
+    widths: widths.length ? widths : [source.width],
+    sizes: BODY_SIZES,
+  };
+  const [avif, webp] = await Promise.all([
+    getImage({ ...opts, format: 'avif' }),
+    getImage({ ...opts, format: 'webp' }),
+  ]);
   const caption = [media.caption, media.credit ? `Ảnh: ${media.credit}` : undefined].filter(Boolean).join(' — ');
   return (
     `<figure><picture>` +

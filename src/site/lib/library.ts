@@ -6,7 +6,11 @@ import { KIND_SLUGS } from './urls';
 export type Filter = { subject?: Subject; grade?: Grade; kind?: ResourceKind };
 
 export function matches(r: ResolvedResource, f: Filter): boolean {
-  return (!f.subject || r.subject === f.subject) && (!f.grade || r.grades.includes(f.grade)) && (!f.kind || r.kind === f.kind);
+  return (
+    (!f.subject || r.subject === f.subject) &&
+    (!f.grade || r.grades.includes(f.grade)) &&
+    (!f.kind || r.kind === f.kind)
+  );
 }
 
 /** Every non-empty combination (the unfiltered one is tai-lieu/ itself). */
@@ -23,5 +27,9 @@ export function filterCombinations(resources: ResolvedResource[]): Filter[] {
 }
 
 export function filterParams(f: Filter) {
-  return { subject: f.subject ?? 'tat-ca', grade: f.grade ? `lop-${f.grade}` : 'tat-ca', kind: f.kind ? KIND_SLUGS[f.kind] : 'tat-ca' };
+  return {
+    subject: f.subject ?? 'tat-ca',
+    grade: f.grade ? `lop-${f.grade}` : 'tat-ca',
+    kind: f.kind ? KIND_SLUGS[f.kind] : 'tat-ca',
+  };
 }

@@ -19,10 +19,19 @@ export const listConverters = {
     }
     return `<ul${node.listType === 'check' ? ' class="checklist"' : ''}>${children}</ul>`;
   },
-  listitem: async ({ node, nodesToHTML, parent }: { node: ListItemNode; nodesToHTML: NodesToHTML; parent: { listType?: string } }) => {
+  listitem: async ({
+    node,
+    nodesToHTML,
+    parent,
+  }: {
+    node: ListItemNode;
+    nodesToHTML: NodesToHTML;
+    parent: { listType?: string };
+  }) => {
     const children = (await nodesToHTML({ nodes: node.children as never[] })).join('');
     // An item that only holds a nested list is a wrapper Lexical adds: no bullet of its own.
-    if (node.children.length > 0 && node.children.every((child) => child.type === 'list')) return `<li class="nested">${children}</li>`;
+    if (node.children.length > 0 && node.children.every((child) => child.type === 'list'))
+      return `<li class="nested">${children}</li>`;
     if (parent?.listType === 'check') {
       const state = node.checked ? 'đã xong' : 'chưa xong';
       return `<li class="${node.checked ? 'done' : 'todo'}"><span class="check-state">(${state})</span> ${children}</li>`;

@@ -64,14 +64,23 @@ export async function renderRichText(
   options: { image: RenderImage; internalHref: InternalHref },
 ): Promise<string> {
   if (!body) return '';
-  const link = async ({ node, nodesToHTML }: { node: { children: unknown[]; fields: LinkFields }; nodesToHTML: (a: { nodes: never[] }) => Promise<string[]> }) => {
+  const link = async ({
+    node,
+    nodesToHTML,
+  }: {
+    node: { children: unknown[]; fields: LinkFields };
+    nodesToHTML: (a: { nodes: never[] }) => Promise<string[]>;
+  }) => {
     const children = (await nodesToHTML({ nodes: node.children as never[] })).join('');
     const fields = node.fields ?? {};
     let target: string | undefined;
     if (fields.linkType === 'internal') {
       const value = fields.doc?.value;
       const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
-      target = fields.doc?.relationTo && id !== undefined ? options.internalHref(fields.doc.relationTo, String(id)) : undefined;
+      target =
+        fields.doc?.relationTo && id !== undefined
+          ? options.internalHref(fields.doc.relationTo, String(id))
+          : undefined;
     } else {
       target = safeHref(fields.url);
     }

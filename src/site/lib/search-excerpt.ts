@@ -13,7 +13,12 @@ export const COPY_MARK = '§';
 const fold = (s: string) => s.replace(/đ/g, 'd').replace(/Đ/g, 'D');
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export function realExcerpt(excerpt: string, content: string): string {
   const cut = content.indexOf(COPY_MARK);

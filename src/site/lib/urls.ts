@@ -3,7 +3,14 @@
  * under the base path (SITE_BASE, default /binh-dang-gioi/). The coverage page
  * links its items with `urlFor`.
  */
-import { AUDIENCES, CAMPAIGNS, RESOURCE_KINDS, type Audience, type Campaign, type ResourceKind } from '../../domain/vocabulary';
+import {
+  AUDIENCES,
+  CAMPAIGNS,
+  RESOURCE_KINDS,
+  type Audience,
+  type Campaign,
+  type ResourceKind,
+} from '../../domain/vocabulary';
 import { ITEM_PATHS } from '../../domain/site-paths';
 import { slugify } from '../../domain/slug';
 
@@ -58,7 +65,9 @@ export const urls = {
   resourceFilter: (subject?: string, grade?: string, kind?: ResourceKind) =>
     !subject && !grade && !kind
       ? href('tai-lieu/')
-      : href(`tai-lieu/loc/${subject ?? 'tat-ca'}/${grade ? `lop-${grade}` : 'tat-ca'}/${kind ? KIND_SLUGS[kind] : 'tat-ca'}/`),
+      : href(
+          `tai-lieu/loc/${subject ?? 'tat-ca'}/${grade ? `lop-${grade}` : 'tat-ca'}/${kind ? KIND_SLUGS[kind] : 'tat-ca'}/`,
+        ),
   file: (filename: string) => href(`tai-lieu/tep/${encodeURIComponent(filename)}`),
   search: () => href('tim-kiem/'),
   report: () => href('bao-cao/'),

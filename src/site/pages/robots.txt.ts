@@ -10,6 +10,11 @@ import { href } from '../lib/urls';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(
-    ['User-agent: *', `Disallow: ${href('xem-truoc/')}`, `Sitemap: ${new URL(href('sitemap-index.xml'), site).href}`, ''].join('\n'),
+    [
+      'User-agent: *',
+      `Disallow: ${href('xem-truoc/')}`,
+      `Sitemap: ${new URL(href('sitemap-index.xml'), site).href}`,
+      '',
+    ].join('\n'),
     { headers: { 'content-type': 'text/plain; charset=utf-8' } },
   );

@@ -36,17 +36,21 @@ export async function startAdminServer(
     UPLOADS_DIR: path.join(dir, 'uploads'),
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
   };
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/cms-server.ts', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      ...env,
-      SITE_BUILD_PAYLOAD_URL: url,
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/cms-server.ts', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        ...env,
+        SITE_BUILD_PAYLOAD_URL: url,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
@@ -62,7 +66,11 @@ export async function startAdminServer(
     const first = await fetch(`${url}/api/users/first-register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password, name: ACCOUNTS.admin.name }),
+      body: JSON.stringify({
+        email: ACCOUNTS.admin.email,
+        password: ACCOUNTS.admin.password,
+        name: ACCOUNTS.admin.name,
+      }),
     });
     if (!first.ok) throw new Error(`first-register → ${first.status}: ${await first.text()}`);
     const { token } = (await first.json()) as { token: string };
@@ -76,7 +84,7 @@ export async function startAdminServer(
     }
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n--- cms-server ---\n${log.slice(-3000)}`);
+    throw new Error(`${(error as Error).message}\n--- cms-server ---\n${log.slice(-3000)}`, { cause: error });
   }
   return { url, stop, env };
 }
