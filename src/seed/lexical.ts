@@ -2,9 +2,13 @@
  * Builds Payload's lexical rich-text JSON from the seed's simple blocks.
  * Pure; the shape is what the lexical editor itself saves.
  */
+import type { DefaultDocumentIDType } from 'payload';
+
+import type { Article } from '../payload-types';
 import type { DemoBlock } from './demo-content';
 
-type Node = Record<string, unknown>;
+type Node = { type: string; version: number; [key: string]: unknown };
+type RichText = NonNullable<Article['body']>;
 
 const text = (value: string): Node => ({
   type: 'text',
@@ -15,7 +19,7 @@ const text = (value: string): Node => ({
   style: '',
   version: 1,
 });
-const element = (type: string, children: Node[], extra: Node = {}): Node => ({
+const element = (type: string, children: Node[], extra: Record<string, unknown> = {}): Node => ({
   type,
   children,
   direction: 'ltr',
@@ -36,12 +40,12 @@ function blockToNode(block: DemoBlock): Node {
   );
 }
 
-export function uploadNode(mediaId: number | string): Node {
+export function uploadNode(mediaId: DefaultDocumentIDType): Node {
   return { type: 'upload', relationTo: 'media', value: mediaId, fields: null, format: '', version: 3 };
 }
 
-export function toLexical(blocks: readonly DemoBlock[], extra: { afterFirst?: Node } = {}) {
+export function toLexical(blocks: readonly DemoBlock[], extra: { afterFirst?: Node } = {}): RichText {
   const children = blocks.map(blockToNode);
   if (extra.afterFirst) children.splice(1, 0, extra.afterFirst);
-  return { root: element('root', children) };
+  return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import type { CollectionSlug, Payload, Where } from 'payload';
+import type { CollectionSlug, DefaultDocumentIDType, Payload, Where } from 'payload';
 
 import { IMPORT_FIRST_PUBLISHED_AT } from '../cms/fields/publication';
 import { SKIP_SITE_REBUILD } from '../cms/site-build/hooks';
@@ -51,7 +51,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   const context = { [IMPORT_FIRST_PUBLISHED_AT]: true, [SKIP_SITE_REBUILD]: true };
 
   /** Finds a document by a natural key, or creates it. */
-  async function ensure<T extends { id: number | string }>(
+  async function ensure<T extends { id: DefaultDocumentIDType }>(
     collection: CollectionSlug,
     where: Where,
     create: () => Promise<T>,
@@ -64,7 +64,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   }
 
   const accounts: SeedResult['accounts'] = [];
-  const users: Partial<Record<Role, number | string>> = {};
+  const users: Partial<Record<Role, DefaultDocumentIDType>> = {};
   for (const account of DEMO_ACCOUNTS) {
     const user = await ensure('users', { email: { equals: account.email } }, () => {
       const password = `demo-${randomBytes(9).toString('base64url')}`;
@@ -88,7 +88,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     context,
   });
 
-  const topicIds = new Map<string, number | string>();
+  const topicIds = new Map<string, DefaultDocumentIDType>();
   for (const topic of demoTopics) {
     const doc = await ensure('topics', { title: { equals: topic.title } }, () =>
       payload.create({ collection: 'topics', data: { title: topic.title }, context }),
@@ -96,7 +96,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     topicIds.set(topic.title, doc.id);
   }
 
-  const imageIds: (number | string)[] = [];
+  const imageIds: DefaultDocumentIDType[] = [];
   for (const image of demoImages) {
     const doc = await ensure('media', { alt: { equals: image.alt } }, async () => {
       const data = await makeImage({ palette: image.palette });
@@ -163,7 +163,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
 
   for (const resource of demoTeachingResources) {
     await ensure('teaching-resources', { title: { equals: resource.title } }, async () => {
-      const files: (number | string)[] = [];
+      const files: DefaultDocumentIDType[] = [];
       if (resource.file) {
         const { format, filename } = resource.file;
         const doc = await ensure('documents', { filename: { equals: filename } }, () => {

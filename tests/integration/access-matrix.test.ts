@@ -257,7 +257,12 @@ describe('access outside the editorial collections', () => {
     expect(
       await can(() => ctx.cms.payload.findByID({ collection: 'users', id: ctx.staff.admin.id, overrideAccess: false })),
     ).toBe(false);
-    const newUser = { email: 'moi@truong.test', password: 'mat-khau-thu-nghiem-2', name: 'Mới', role: 'contributor' };
+    const newUser = {
+      email: 'moi@truong.test',
+      password: 'mat-khau-thu-nghiem-2',
+      name: 'Mới',
+      role: 'contributor' as const,
+    };
     expect(
       await can(() =>
         ctx.cms.payload.create({ collection: 'users', data: newUser, overrideAccess: false, user: ctx.staff.editor }),

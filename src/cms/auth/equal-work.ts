@@ -10,7 +10,7 @@
  */
 import crypto from 'node:crypto';
 
-import type { PayloadRequest } from 'payload';
+import type { AuthCollectionSlug, PayloadRequest } from 'payload';
 
 export const PAYLOAD_HASH = { iterations: 600_000, keyLength: 32, digest: 'sha256' } as const;
 
@@ -27,7 +27,7 @@ function hashAgainstNothing(password: string): Promise<void> {
 /** Before Payload's login: when no account has this e-mail, spend the hash Payload would have spent. */
 export async function spendHashForUnknownAccount(
   req: PayloadRequest,
-  collection: string,
+  collection: AuthCollectionSlug,
   data: Record<string, unknown> | undefined,
 ): Promise<void> {
   const email = typeof data?.email === 'string' ? data.email.toLowerCase().trim() : '';

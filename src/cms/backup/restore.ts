@@ -8,6 +8,7 @@ import {
   createLocalReq,
   initTransaction,
   killTransaction,
+  type CollectionSlug,
   type Payload,
   type PayloadRequest,
   type SanitizedCollectionConfig,
@@ -55,7 +56,9 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const log = options.log ?? (() => {});
   const collections = backedUpCollections(payload.config);
-  const uploadDirs = new Map(collections.filter((c) => c.upload).map((c) => [c.slug, c.upload.staticDir ?? '']));
+  const uploadDirs = new Map<string, string>(
+    collections.filter((c) => c.upload).map((c) => [c.slug, c.upload.staticDir ?? '']),
+  );
   const firstDir = [...uploadDirs.values()][0] ?? path.resolve('data', 'uploads', 'x');
   // Inside the uploads folder, so every move below stays on one file system.
   const staging = stagingDirFor(path.dirname(firstDir), 'dang-khoi-phuc');
@@ -147,13 +150,13 @@ async function assertRestored(payload: Payload, content: Content) {
   }
 }
 
-type Content = Map<string, { docs: Doc[]; versions: Doc[] }>;
+type Content = Map<CollectionSlug, { docs: Doc[]; versions: Doc[] }>;
 
-function contentOf(json: Map<string, unknown>, manifest: Manifest, known: string[]): Content {
+function contentOf(json: Map<string, unknown>, manifest: Manifest, known: CollectionSlug[]): Content {
   const content: Content = new Map();
+  const isKnown = (slug: string): slug is CollectionSlug => (known as string[]).includes(slug);
   for (const [slug, counts] of Object.entries(manifest.collections)) {
-    if (!known.includes(slug))
-      throw new ArchiveError(`bản sao lưu có nhóm nội dung "${slug}" mà phiên bản này không có`);
+    if (!isKnown(slug)) throw new ArchiveError(`bản sao lưu có nhóm nội dung "${slug}" mà phiên bản này không có`);
     const docs = json.get(`collections/${slug}.json`) ?? [];
     const versions = json.get(`versions/${slug}.json`) ?? [];
     if (

@@ -1,4 +1,4 @@
-import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig } from 'payload';
+import type { CollectionSlug, FlattenedField, SanitizedCollectionConfig, SanitizedConfig } from 'payload';
 
 /**
  * What a backup holds: every collection and global, except these few whose
@@ -44,8 +44,8 @@ export function backedUpGlobals(config: SanitizedConfig) {
   return config.globals.filter((g) => !(g.slug in NOT_BACKED_UP.globals));
 }
 
-function referencedCollections(fields: readonly FlattenedField[]): string[] {
-  return fields.flatMap((field): string[] => {
+function referencedCollections(fields: readonly FlattenedField[]): CollectionSlug[] {
+  return fields.flatMap((field): CollectionSlug[] => {
     if (field.type === 'relationship' || field.type === 'upload') return [field.relationTo].flat();
     if (field.type === 'group' || field.type === 'tab' || field.type === 'array')
       return referencedCollections(field.flattenedFields);
