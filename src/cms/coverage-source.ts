@@ -30,15 +30,15 @@ export async function coverageInputFromCms(
         countsTowardColumn: true,
       },
     });
-    for (const doc of docs as unknown as Record<string, unknown>[]) {
-      const path = itemPath(collection, String(doc.slug ?? ''));
+    for (const doc of docs) {
+      const path = itemPath(collection, doc.slug ?? '');
       items.push({
-        id: doc.id as string | number,
+        id: doc.id,
         collection,
-        title: String(doc.title ?? ''),
-        status: String(doc._status ?? 'draft'),
-        publishedAt: (doc.publishedAt as string | null | undefined) ?? null,
-        firstPublishedAt: (doc.firstPublishedAt as string | null | undefined) ?? null,
+        title: doc.title ?? '',
+        status: doc._status ?? 'draft',
+        publishedAt: doc.publishedAt ?? null,
+        firstPublishedAt: doc.firstPublishedAt ?? null,
         countsTowardColumn: doc.countsTowardColumn === true,
         url: path ? withBase(siteBase, path) : null,
       });
@@ -48,7 +48,7 @@ export async function coverageInputFromCms(
     policy: {
       start: settings.reportingStartQuarter ?? '2022-Q1',
       minPerQuarter: settings.minimumItemsPerQuarter ?? 1,
-      countedCollections: (settings.countedCollections as string[] | null | undefined) ?? ['articles'],
+      countedCollections: settings.countedCollections ?? ['articles'],
     },
     now: options.now ?? new Date(),
     items,

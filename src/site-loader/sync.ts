@@ -11,7 +11,7 @@
  *     `publishedAt` has come), fetched in full by id.
  * Anonymous reads already exclude drafts and future items (CMS access rules).
  */
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 
 import { type CmsClient } from './client';
 import { invalidDocument } from './errors';
@@ -45,6 +45,9 @@ export type SyncResult = {
 export const SYNC_FORMAT = '1';
 const ID_CHUNK = 50;
 
+/** One row of the light listing (`select[updatedAt]`): the CMS's JSON, read through a schema. */
+const LIGHT_ROW = z.object({ id: z.union([z.string(), z.number()]), updatedAt: z.unknown().optional() });
+
 export type SyncOptions<C extends CmsCollection> = {
   collection: C;
   client: CmsClient;
@@ -71,6 +74,7 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
   const accept = (raw: unknown) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) throw invalidDocument(collection, raw, parsed.error.issues);
+    // TypeScript cannot tie SCHEMAS[collection] to C; the schema parsed is C's own.
     const data = parsed.data as z.output<(typeof SCHEMAS)[C]>;
     store.set({ id: data.id, data, digest: digest(data) });
     fetched.push(data.id);
@@ -88,8 +92,8 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
     const visible = new Map<string, string>();
     for await (const docs of client.list(collection, { sort: 'id', 'select[updatedAt]': true, limit: 1000 })) {
       for (const doc of docs) {
-        const row = doc as { id?: unknown; updatedAt?: unknown };
-        if (row.id !== undefined) visible.set(String(row.id), String(row.updatedAt ?? ''));
+        const row = LIGHT_ROW.safeParse(doc);
+        if (row.success) visible.set(String(row.data.id), String(row.data.updatedAt ?? ''));
       }
     }
     for (const id of [...store.keys()]) {
@@ -100,10 +104,7 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
     }
     const already = new Set(fetched);
     const missing = [...visible]
-      .filter(
-        ([id, updatedAt]) =>
-          !already.has(id) && (store.get(id)?.data as { updatedAt?: string } | undefined)?.updatedAt !== updatedAt,
-      )
+      .filter(([id, updatedAt]) => !already.has(id) && store.get(id)?.data.updatedAt !== updatedAt)
       .map(([id]) => id);
     for (let i = 0; i < missing.length; i += ID_CHUNK) {
       const chunk = missing.slice(i, i + ID_CHUNK);

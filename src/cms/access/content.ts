@@ -1,4 +1,6 @@
-import type { Access, Where } from 'payload';
+import type { Access, PayloadRequest, Where } from 'payload';
+
+import type { Article, ModelStory, TeachingResource } from '../../payload-types';
 
 import { createdByUser, hasRole, roleOf } from './roles';
 
@@ -16,31 +18,34 @@ export function publishedAndDue(now: Date = new Date()): Where {
   };
 }
 
-export const readPublishedOrStaff: Access = ({ req }) => {
+/** The request body an access rule sees (create, update): not yet validated, so any field may be missing. */
+type EditorialAccess = Access<Partial<Article | ModelStory | TeachingResource>>;
+
+export const readPublishedOrStaff: EditorialAccess = ({ req }) => {
   if (roleOf(req.user) !== undefined) return true;
   return publishedAndDue();
 };
 
-const asksToPublish = (data: unknown): boolean =>
-  typeof data === 'object' && data !== null && (data as { _status?: unknown })._status === 'published';
+const asksToPublish = (data: Partial<Article | ModelStory | TeachingResource> | undefined): boolean =>
+  data?._status === 'published';
 
-const ownDrafts = (req: Parameters<Access>[0]['req']): Where => ({
+const ownDrafts = (req: PayloadRequest): Where => ({
   and: [createdByUser(req), { _status: { not_equals: 'published' } }],
 });
 
-export const createContent: Access = ({ req, data }) => {
+export const createContent: EditorialAccess = ({ req, data }) => {
   if (hasRole(req.user, 'admin', 'editor')) return true;
   if (hasRole(req.user, 'contributor')) return !asksToPublish(data);
   return false;
 };
 
-export const updateContent: Access = ({ req, data }) => {
+export const updateContent: EditorialAccess = ({ req, data }) => {
   if (hasRole(req.user, 'admin', 'editor')) return true;
   if (hasRole(req.user, 'contributor')) return asksToPublish(data) ? false : ownDrafts(req);
   return false;
 };
 
-export const deleteContent: Access = ({ req }) => {
+export const deleteContent: EditorialAccess = ({ req }) => {
   if (hasRole(req.user, 'admin', 'editor')) return true;
   if (hasRole(req.user, 'contributor')) return ownDrafts(req);
   return false;

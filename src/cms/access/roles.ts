@@ -6,7 +6,7 @@ type MaybeUser = PayloadRequest['user'];
 
 export function roleOf(user: MaybeUser): Role | undefined {
   if (!user || user.collection !== 'users') return undefined;
-  return (user as { role?: Role }).role;
+  return user.role;
 }
 
 export function hasRole(user: MaybeUser, ...roles: Role[]): boolean {

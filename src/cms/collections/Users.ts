@@ -5,9 +5,10 @@ import { isAdmin, isAdminField, isStaff, isStaffField } from '../access/roles';
 import { isAdminOrSelf } from '../access/users';
 import { forgotPasswordEndpoint } from '../auth/forgot-password';
 import { guardAuthOperations } from '../auth/hooks';
+import type { User } from '../../payload-types';
 
 /** The very first account (created from the admin's welcome screen) is an admin. */
-const firstUserIsAdmin: FieldHook = async ({ operation, value, req }) => {
+const firstUserIsAdmin: FieldHook<User, User['role'] | undefined> = async ({ operation, value, req }) => {
   if (operation !== 'create') return value;
   const { totalDocs } = await req.payload.count({ collection: 'users', req });
   return totalDocs === 0 ? 'admin' : (value ?? 'contributor');

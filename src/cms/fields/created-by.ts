@@ -1,9 +1,12 @@
 import type { FieldHook, RelationshipField } from 'payload';
 
+import type { Article, Document, Media, ModelStory, TeachingResource } from '../../payload-types';
 import { nobody } from '../access/roles';
 
+type Owned = Article | ModelStory | TeachingResource | Media | Document;
+
 /** Remembers who created a document; contributors' rights depend on it. */
-const setOnCreate: FieldHook = ({ operation, req, value, originalDoc }) => {
+const setOnCreate: FieldHook<Owned, Owned['createdBy']> = ({ operation, req, value, originalDoc }) => {
   if (operation === 'create') return req.user?.collection === 'users' ? req.user.id : (value ?? null);
   return originalDoc?.createdBy ?? value;
 };

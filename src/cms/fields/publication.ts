@@ -2,6 +2,11 @@ import type { CheckboxField, DateField, DateFieldValidation, FieldHook } from 'p
 
 import { nobody } from '../access/roles';
 import { isIsoInstant } from '../../domain/instant';
+import type { Article, ModelStory, TeachingResource } from '../../payload-types';
+
+type Editorial = Article | ModelStory | TeachingResource;
+/** A date field's hook on an editorial document: the fields sit at the top level, so siblings are the document. */
+type DateHook = FieldHook<Editorial, string | null | undefined, Editorial>;
 
 /**
  * The dates the quarterly coverage check reads. `publishedAt` is what readers
@@ -9,9 +14,9 @@ import { isIsoInstant } from '../../domain/instant';
  * the document published, so a missed quarter cannot be filled by back-dating.
  */
 
-const isPublishing = (siblingData: Record<string, unknown> | undefined) => siblingData?._status === 'published';
+const isPublishing = (siblingData: Partial<Editorial> | undefined) => siblingData?._status === 'published';
 
-const defaultToNowWhenPublishing: FieldHook = ({ value, siblingData }) =>
+const defaultToNowWhenPublishing: DateHook = ({ value, siblingData }) =>
   value ?? (isPublishing(siblingData) ? new Date().toISOString() : value);
 
 /**
@@ -28,7 +33,7 @@ export const IMPORT_FIRST_PUBLISHED_AT = 'importFirstPublishedAt';
  * missed quarter. A version restore is an update whose `originalDoc` is the
  * current document, so the restored version's own value is never taken.
  */
-const setFirstPublicationOnce: FieldHook = ({ value, operation, originalDoc, siblingData, req }) => {
+const setFirstPublicationOnce: DateHook = ({ value, operation, originalDoc, siblingData, req }) => {
   const existing = operation === 'update' ? originalDoc?.firstPublishedAt : undefined;
   if (existing) return existing;
   if (req.context[IMPORT_FIRST_PUBLISHED_AT] === true && value) return value;
@@ -53,6 +58,7 @@ export function publishedAtField(): DateField {
 
 /** A real calendar date (not 30/02, which Date would turn into 2 March), or empty. */
 const validInstant: DateFieldValidation = (value) => {
+  // A REST body may clear the date with '', which the field's type does not admit.
   if (value === null || value === undefined || (value as unknown) === '') return true;
   const iso = value instanceof Date ? value.toISOString() : String(value);
   return isIsoInstant(iso) ? true : `Ngày đăng "${iso}" không phải ngày giờ hợp lệ. Hãy chọn lại ngày trong lịch.`;

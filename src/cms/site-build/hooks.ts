@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload';
 
+import type { Article, Document, Media, ModelStory, TeachingResource, Topic } from '../../payload-types';
 import { requestSiteRebuild } from './request';
 
 /**
@@ -12,16 +13,28 @@ import { requestSiteRebuild } from './request';
 export const SKIP_SITE_REBUILD = 'skipSiteRebuild';
 const SKIP = SKIP_SITE_REBUILD;
 
-const isPublished = (doc: unknown) => (doc as { _status?: string } | undefined)?._status === 'published';
+/** What the public site shows: the editorial collections and topics (rebuilt on change), and the files they use. */
+type Shown = Article | ModelStory | TeachingResource | Topic;
+type Upload = Media | Document;
 
-export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, collection, req, context }) => {
+/** Topics (and files) have no drafts: only the editorial collections carry `_status`. */
+const isPublished = (doc: Shown | Upload | undefined) =>
+  doc !== undefined && '_status' in doc && doc._status === 'published';
+
+export const rebuildAfterChange: CollectionAfterChangeHook<Shown> = async ({
+  doc,
+  previousDoc,
+  collection,
+  req,
+  context,
+}) => {
   if (context[SKIP]) return doc;
   const hasDrafts = Boolean(collection.versions?.drafts);
   const shown = !hasDrafts || isPublished(doc) || isPublished(previousDoc);
   if (!shown) return doc;
-  const title = (doc as { title?: string }).title ?? String(doc.id);
+  const title = doc.title ?? String(doc.id);
   await requestSiteRebuild(req.payload, { reason: `${collection.slug}: ${title}`, req });
-  const publishedAt = (doc as { publishedAt?: string }).publishedAt;
+  const publishedAt = 'publishedAt' in doc ? doc.publishedAt : undefined;
   if (isPublished(doc) && publishedAt && Date.parse(publishedAt) > Date.now()) {
     await requestSiteRebuild(req.payload, {
       reason: `${collection.slug}: ${title} (hẹn giờ)`,
@@ -32,11 +45,16 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, previ
   return doc;
 };
 
-export const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, collection, req, context }) => {
+export const rebuildAfterDelete: CollectionAfterDeleteHook<Shown | Upload> = async ({
+  doc,
+  collection,
+  req,
+  context,
+}) => {
   if (context[SKIP]) return doc;
   if (collection.versions?.drafts && !isPublished(doc)) return doc;
   await requestSiteRebuild(req.payload, {
-    reason: `${collection.slug}: xóa ${(doc as { title?: string }).title ?? doc.id}`,
+    reason: `${collection.slug}: xóa ${('title' in doc ? doc.title : undefined) ?? doc.id}`,
     req,
   });
   return doc;
@@ -48,7 +66,7 @@ export const rebuildAfterSettings: GlobalAfterChangeHook = async ({ doc, req, co
 };
 
 /** A new upload is shown only once a published document uses it (that save rebuilds); a changed one may be shown already. */
-export const rebuildAfterFileUpdate: CollectionAfterChangeHook = async ({
+export const rebuildAfterFileUpdate: CollectionAfterChangeHook<Upload> = async ({
   doc,
   operation,
   collection,
@@ -57,7 +75,7 @@ export const rebuildAfterFileUpdate: CollectionAfterChangeHook = async ({
 }) => {
   if (operation === 'update' && !context[SKIP]) {
     await requestSiteRebuild(req.payload, {
-      reason: `${collection.slug}: ${(doc as { filename?: string }).filename ?? doc.id}`,
+      reason: `${collection.slug}: ${doc.filename ?? doc.id}`,
       req,
     });
   }

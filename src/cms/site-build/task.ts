@@ -4,7 +4,7 @@ import { REBUILD_TASK } from './request';
 import { runSiteBuild } from './run';
 
 /** The job that rebuilds the public site; failures are recorded for editors, not retried blindly. */
-export const rebuildSiteTask: TaskConfig = {
+export const rebuildSiteTask: TaskConfig<typeof REBUILD_TASK> = {
   slug: REBUILD_TASK,
   label: 'Dựng lại trang chuyên mục',
   retries: 0,
@@ -14,7 +14,7 @@ export const rebuildSiteTask: TaskConfig = {
     { name: 'ms', type: 'number' },
   ],
   handler: async ({ input, req }) => {
-    const outcome = await runSiteBuild(req.payload, String((input as { reason?: string }).reason ?? ''));
+    const outcome = await runSiteBuild(req.payload, input.reason ?? '');
     return { output: { ok: outcome.ok, ms: outcome.ms } };
   },
 };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { APIError, type CollectionBeforeValidateHook, type DatabaseAdapterObj, type PayloadRequest } from 'payload';
 
 import { describeStorageFault } from '../../domain/storage-faults';
+import type { Document, Media } from '../../payload-types';
 
 /**
  * Payload writes an upload's files (the original and every resized copy, in
@@ -25,9 +26,15 @@ const PLANNED_FILES = 'uploads:planned-files';
 /** Room kept free beyond the files themselves (the database and logs live on the same disk). */
 const DISK_MARGIN_BYTES = 1024 * 1024;
 
-export const refuseWhenDiskTooFull: CollectionBeforeValidateHook = async ({ collection, data, operation, req }) => {
+export const refuseWhenDiskTooFull: CollectionBeforeValidateHook<Media | Document> = async ({
+  collection,
+  data,
+  operation,
+  req,
+}) => {
   if (!req.file || !data || !collection.upload) return data;
   const dir = collection.upload.staticDir ?? '';
+  // Payload's own (untyped) field on the request: the resized copies it made in memory, before writing any.
   const sizes = Object.values(
     (req as PayloadRequest & { payloadUploadSizes?: Record<string, Buffer> }).payloadUploadSizes ?? {},
   );
@@ -53,11 +60,8 @@ export const refuseWhenDiskTooFull: CollectionBeforeValidateHook = async ({ coll
 
 type Planned = { collection: string; filename: string; files: string[] };
 
-function plannedFiles(dir: string, data: Record<string, unknown>): string[] {
-  const names = [
-    data.filename,
-    ...Object.values((data.sizes as Record<string, { filename?: unknown }> | undefined) ?? {}).map((s) => s?.filename),
-  ];
+function plannedFiles(dir: string, data: Partial<Media | Document>): string[] {
+  const names = [data.filename, ...Object.values(('sizes' in data && data.sizes) || {}).map((s) => s?.filename)];
   return names
     .filter((n): n is string => typeof n === 'string' && n.length > 0)
     .map((n) => path.join(dir, path.basename(n)));
@@ -69,6 +73,7 @@ export function removeFilesWhenRowFails(adapter: DatabaseAdapterObj): DatabaseAd
   adapter.init = (args) => {
     const instance = init(args);
     type Args = { collection: string; req?: Partial<PayloadRequest> };
+    // Payload types the adapter's create over every collection's documents; the wrapper reads only these two arguments.
     const create = instance.create as (this: unknown, a: Args) => Promise<unknown>;
     (instance as unknown as Record<string, unknown>).create = async function (this: typeof instance, a: Args) {
       const planned = a.req?.context?.[PLANNED_FILES] as Planned | undefined;
