@@ -1,10 +1,13 @@
 import type { CollectionConfig } from 'payload';
 
 import { AUDIENCES, CAMPAIGNS } from '../../domain/vocabulary';
-import { createdByField } from '../fields/created-by';
-import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
-import { slugField } from '../fields/slug';
-import { editorialAccess, editorialHooks, editorialVersions, editorialPreview } from './editorial';
+import {
+  editorialAccess,
+  editorialClosingFields,
+  editorialHooks,
+  editorialVersions,
+  editorialPreview,
+} from './editorial';
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -48,10 +51,6 @@ export const Articles: CollectionConfig = {
       admin: { description: 'Để trống nếu bài không gắn với ngày kỷ niệm hay Tháng hành động.' },
     },
     { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, label: 'Tác giả' },
-    slugField(),
-    publishedAtField(),
-    firstPublishedAtField(),
-    countsTowardColumnField(true),
-    createdByField,
+    ...editorialClosingFields({ countsTowardColumn: true }),
   ],
 };

@@ -1,30 +1,14 @@
-import type { CollectionConfig } from 'payload';
-
 import { DOCUMENT_TYPES, documentPolicy, megabytesFromEnv } from '../../domain/upload-policy';
-import { anyone, isStaff } from '../access/roles';
-import { updateOrDeleteOwnFile } from '../access/files';
-import { createdByField } from '../fields/created-by';
 import { uploadDir } from '../uploads/upload-dir';
-import { rebuildAfterDelete, rebuildAfterFileUpdate } from '../site-build/hooks';
-import { verifyUpload } from '../uploads/verify-upload';
-import { fileResponseHeaders } from '../uploads/file-response-headers';
-import { refuseWhenDiskTooFull } from '../uploads/guard-file-writes';
+import { uploadCollection } from './uploads';
 
 const policy = documentPolicy(megabytesFromEnv(process.env.DOCUMENT_MAX_MB, 25));
 
-export const Documents: CollectionConfig = {
+export const Documents = uploadCollection(policy, {
   slug: 'documents',
   labels: { singular: 'Tệp tài liệu', plural: 'Tệp tài liệu' },
   admin: { group: 'Thư viện', useAsTitle: 'title', defaultColumns: ['title', 'filename', 'filesize', 'updatedAt'] },
-  access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
-  hooks: {
-    beforeOperation: [verifyUpload(policy)],
-    beforeValidate: [refuseWhenDiskTooFull],
-    afterChange: [rebuildAfterFileUpdate],
-    afterDelete: [rebuildAfterDelete],
-  },
   upload: {
-    modifyResponseHeaders: fileResponseHeaders,
     staticDir: uploadDir('documents'),
     mimeTypes: DOCUMENT_TYPES.map((t) => t.mime),
   },
@@ -36,6 +20,5 @@ export const Documents: CollectionConfig = {
       required: true,
       admin: { description: 'Tên hiển thị cho người tải về, ví dụ: "Kế hoạch bài dạy GDCD 8 – Bình đẳng giới".' },
     },
-    createdByField,
   ],
-};
+});

@@ -1,14 +1,6 @@
-import type { CollectionConfig } from 'payload';
-
 import { IMAGE_TYPES, imagePolicy, megabytesFromEnv } from '../../domain/upload-policy';
-import { anyone, isStaff } from '../access/roles';
-import { updateOrDeleteOwnFile } from '../access/files';
-import { createdByField } from '../fields/created-by';
 import { uploadDir } from '../uploads/upload-dir';
-import { rebuildAfterDelete, rebuildAfterFileUpdate } from '../site-build/hooks';
-import { verifyUpload } from '../uploads/verify-upload';
-import { fileResponseHeaders } from '../uploads/file-response-headers';
-import { refuseWhenDiskTooFull } from '../uploads/guard-file-writes';
+import { uploadCollection } from './uploads';
 
 const policy = imagePolicy(
   megabytesFromEnv(process.env.MEDIA_MAX_MB, 10),
@@ -17,19 +9,11 @@ const policy = imagePolicy(
 
 const webp = { format: 'webp' as const, options: { quality: 80 } };
 
-export const Media: CollectionConfig = {
+export const Media = uploadCollection(policy, {
   slug: 'media',
   labels: { singular: 'Ảnh', plural: 'Thư viện ảnh' },
   admin: { group: 'Thư viện', useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
-  access: { read: anyone, create: isStaff, update: updateOrDeleteOwnFile, delete: updateOrDeleteOwnFile },
-  hooks: {
-    beforeOperation: [verifyUpload(policy)],
-    beforeValidate: [refuseWhenDiskTooFull],
-    afterChange: [rebuildAfterFileUpdate],
-    afterDelete: [rebuildAfterDelete],
-  },
   upload: {
-    modifyResponseHeaders: fileResponseHeaders,
     staticDir: uploadDir('media'),
     mimeTypes: IMAGE_TYPES.map((t) => t.mime),
     focalPoint: true,
@@ -54,6 +38,5 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'text', label: 'Chú thích' },
     { name: 'credit', type: 'text', label: 'Nguồn / tác giả ảnh' },
-    createdByField,
   ],
-};
+});

@@ -1,10 +1,13 @@
 import type { CollectionConfig } from 'payload';
 
 import { MODEL_STORY_KINDS } from '../../domain/vocabulary';
-import { createdByField } from '../fields/created-by';
-import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
-import { slugField } from '../fields/slug';
-import { editorialAccess, editorialHooks, editorialVersions, editorialPreview } from './editorial';
+import {
+  editorialAccess,
+  editorialClosingFields,
+  editorialHooks,
+  editorialVersions,
+  editorialPreview,
+} from './editorial';
 
 export const ModelStories: CollectionConfig = {
   slug: 'model-stories',
@@ -51,10 +54,6 @@ export const ModelStories: CollectionConfig = {
     { name: 'summary', type: 'textarea', label: 'Tóm tắt', maxLength: 500 },
     { name: 'body', type: 'richText', label: 'Nội dung' },
     { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true, label: 'Ảnh' },
-    slugField(),
-    publishedAtField(),
-    firstPublishedAtField(),
-    countsTowardColumnField(false),
-    createdByField,
+    ...editorialClosingFields({ countsTowardColumn: false }),
   ],
 };

@@ -1,10 +1,13 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload';
 
 import { GRADES, RESOURCE_KINDS, SUBJECTS } from '../../domain/vocabulary';
-import { createdByField } from '../fields/created-by';
-import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
-import { slugField } from '../fields/slug';
-import { editorialAccess, editorialHooks, editorialVersions, editorialPreview } from './editorial';
+import {
+  editorialAccess,
+  editorialClosingFields,
+  editorialHooks,
+  editorialVersions,
+  editorialPreview,
+} from './editorial';
 
 const httpsOnly: TextFieldSingleValidation = (value) => {
   if (!value) return true;
@@ -77,10 +80,6 @@ export const TeachingResources: CollectionConfig = {
       defaultValue: 'CC BY 4.0',
       admin: { description: 'Ví dụ: CC BY 4.0, hoặc "Lưu hành nội bộ".' },
     },
-    slugField(),
-    publishedAtField(),
-    firstPublishedAtField(),
-    countsTowardColumnField(false),
-    createdByField,
+    ...editorialClosingFields({ countsTowardColumn: false }),
   ],
 };

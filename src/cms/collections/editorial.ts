@@ -1,10 +1,28 @@
-import type { CollectionConfig, GeneratePreviewURL } from 'payload';
+import type { CollectionConfig, Field, GeneratePreviewURL } from 'payload';
 
 import { previewPath, withBase } from '../../domain/site-paths';
 
 import { isStaff } from '../access/roles';
 import { createContent, deleteContent, readPublishedOrStaff, updateContent } from '../access/content';
+import { createdByField } from '../fields/created-by';
+import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
+import { slugField } from '../fields/slug';
 import { siteRebuildHooks } from '../site-build/hooks';
+
+/**
+ * The fields every editorial collection ends with, in this order (the admin's
+ * sidebar and the database columns follow it): its address, the dates the
+ * quarterly coverage check reads, whether it counts, and who created it.
+ */
+export function editorialClosingFields(options: { countsTowardColumn: boolean }): Field[] {
+  return [
+    slugField(),
+    publishedAtField(),
+    firstPublishedAtField(),
+    countsTowardColumnField(options.countsTowardColumn),
+    createdByField,
+  ];
+}
 
 /** Publishing, unpublishing or deleting rebuilds the public site. */
 export const editorialHooks = (): CollectionConfig['hooks'] => siteRebuildHooks();
@@ -36,7 +54,7 @@ export function editorialVersions(options: { autosave: boolean }): CollectionCon
  */
 export function editorialPreview(collection: string): GeneratePreviewURL {
   return (doc) => {
-    const path = doc.id === undefined ? null : previewPath(collection, doc.id as string | number);
+    const path = typeof doc.id === 'string' || typeof doc.id === 'number' ? previewPath(collection, doc.id) : null;
     if (!path) return null;
     return new URL(
       withBase(process.env.SITE_BASE ?? '/binh-dang-gioi/', path),
