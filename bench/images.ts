@@ -17,7 +17,7 @@ import sharp from 'sharp';
 
 import { Media } from '../src/cms/collections/Media';
 import { SKIP_SITE_REBUILD } from '../src/cms/site-build/hooks';
-import { makeImage } from '../src/seed/generate-files';
+import { makeImage } from '../src/seed/images';
 import { median, round } from './support/stats';
 
 const WIDTH = 4000;

@@ -18,25 +18,15 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
 
 import { buildSite } from '../scripts/build-site';
 import { serveSite } from '../scripts/serve-site';
+import { CHROMIUM, CHROMIUM_FLAGS, launchChromium } from '../tests/support/chromium';
 import { content, standInCms } from './support/site-content';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, '.astro/bench-pages/dist');
 const BASE = '/binh-dang-gioi/';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PAGES = { home: '', article: 'bai-viet/bai-viet-mau-50/', library: 'tai-lieu/' };
 
 type Kind = 'html' | 'css' | 'js' | 'image' | 'other';
@@ -53,7 +43,7 @@ const kindOf = (type: string): Kind =>
 const TEXT: Kind[] = ['html', 'css', 'js'];
 
 async function weigh(url: string) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     const bodies: Promise<{ kind: Kind; bytes: Buffer }>[] = [];
@@ -97,7 +87,7 @@ async function weigh(url: string) {
 }
 
 async function scores(url: string) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
   try {
     const result = await lighthouse(url, {
       port: chrome.port,

@@ -22,11 +22,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
 
 import { buildSite } from '../scripts/build-site';
 import { clientDir } from '../scripts/lib/site-dist';
 import { serveSite } from '../scripts/serve-site';
+import { launchChromium } from '../tests/support/chromium';
 import { growthChart } from './support/chart';
 import { content, standInCms } from './support/site-content';
 
@@ -97,18 +97,7 @@ async function budgets(dist: string) {
     'tim-kiem/?q=gia%20dinh',
     'khong-co/',
   ];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const violations: string[] = [];
   try {
     const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();

@@ -7,7 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { AUDIENCES, CAMPAIGNS, GRADES, MODEL_STORY_KINDS, RESOURCE_KINDS, SUBJECTS } from '../../src/domain/vocabulary';
-import { makeImage, makePdf } from '../../src/seed/generate-files';
+import { sampleDocument } from '../../src/seed/demo-files';
+import { makeImage } from '../../src/seed/images';
 
 const SENTENCES = [
   'Bình đẳng giới là việc nam và nữ có vị trí, vai trò ngang nhau, được tạo điều kiện và cơ hội phát huy năng lực của mình.',
@@ -130,9 +131,9 @@ export async function content(n: number) {
     });
   }
   const documents = [];
+  const { data: pdf } = await sampleDocument('pdf');
   for (let i = 1; i <= pdfs; i++) {
     const filename = `tai-lieu-${i}.pdf`;
-    const pdf = makePdf(`Tài liệu ${i}`, ['Phiếu học tập về bình đẳng giới.']);
     files.set(`documents/${filename}`, pdf);
     documents.push({
       id: i,

@@ -3,20 +3,13 @@
  * CSV. Pure; the CLI, the site build and the district report use them.
  */
 import type { CoverageReport, CoverageStatus, QuarterReport } from './coverage';
+import { formatVietnamDate } from './vietnam-time';
 
 export const STATUS_LABELS: Record<CoverageStatus, string> = {
   covered: 'Đạt',
   missed: 'Bỏ lỡ',
   'in-progress': 'Đang thực hiện',
 };
-
-/** "15/11/2026" in Vietnam's time. */
-export function formatDateVi(iso: string): string {
-  const local = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  const dd = String(local.getUTCDate()).padStart(2, '0');
-  const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${local.getUTCFullYear()}`;
-}
 
 function statusText(q: QuarterReport): string {
   if (q.status === 'in-progress') return `${STATUS_LABELS[q.status]} (còn ${q.daysLeft} ngày)`;
@@ -43,7 +36,7 @@ export function formatTable(report: CoverageReport): string {
   const title = [report.school.name, report.school.district].filter(Boolean).join(' – ');
   return [
     `Báo cáo duy trì chuyên mục theo quý${title ? ` — ${title}` : ''}`,
-    `Từ ${report.policy.start}, tối thiểu ${report.policy.minPerQuarter} bài/quý; lập lúc ${formatDateVi(report.generatedAt)}`,
+    `Từ ${report.policy.start}, tối thiểu ${report.policy.minPerQuarter} bài/quý; lập lúc ${formatVietnamDate(report.generatedAt)}`,
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),

@@ -3,13 +3,13 @@
  * words joined by `-`. Pure: the CMS hook, the seed and the site all call this.
  */
 
+import { foldD } from './fold-d';
+
 const MAX_SLUG_LENGTH = 80;
 
 export function slugify(input: string): string {
-  const ascii = input
-    // `đ`/`Đ` are letters of their own in Unicode, not `d` + a combining mark,
-    // so NFD alone leaves them in place.
-    .replace(/[đĐ]/g, (ch) => (ch === 'đ' ? 'd' : 'D'))
+  // `đ` first: NFD alone leaves it in place.
+  const ascii = foldD(input)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();

@@ -4,9 +4,14 @@
  * and the pixel count (sharp), then asks this module.
  */
 
+import { formatBytes, MB } from './bytes';
+import { DOCUMENT_TYPES, type FileType, IMAGE_TYPES } from './file-types';
 import { slugify } from './slug';
 
-export type AllowedType = { mime: string; extensions: readonly string[]; label: string };
+// The collections take their MIME lists from here; the table itself lives in file-types.ts.
+export { DOCUMENT_TYPES, IMAGE_TYPES, MB };
+
+export type AllowedType = FileType;
 
 export type UploadPolicy = {
   /** Shown in messages: "ảnh", "tài liệu". */
@@ -16,40 +21,6 @@ export type UploadPolicy = {
   /** Width × height limit against decompression bombs; images only. */
   maxPixels?: number;
 };
-
-export const MB = 1024 * 1024;
-
-export const IMAGE_TYPES: readonly AllowedType[] = [
-  { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'JPEG' },
-  { mime: 'image/png', extensions: ['png'], label: 'PNG' },
-  { mime: 'image/webp', extensions: ['webp'], label: 'WebP' },
-  { mime: 'image/avif', extensions: ['avif'], label: 'AVIF' },
-];
-
-export const DOCUMENT_TYPES: readonly AllowedType[] = [
-  { mime: 'application/pdf', extensions: ['pdf'], label: 'PDF' },
-  {
-    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    extensions: ['docx'],
-    label: 'Word (DOCX)',
-  },
-  {
-    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    extensions: ['pptx'],
-    label: 'PowerPoint (PPTX)',
-  },
-  {
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    extensions: ['xlsx'],
-    label: 'Excel (XLSX)',
-  },
-  { mime: 'application/vnd.oasis.opendocument.text', extensions: ['odt'], label: 'OpenDocument văn bản (ODT)' },
-  {
-    mime: 'application/vnd.oasis.opendocument.presentation',
-    extensions: ['odp'],
-    label: 'OpenDocument trình chiếu (ODP)',
-  },
-];
 
 /** 40 megapixels: more than any phone camera, far below a pixel-flood bomb. */
 export const DEFAULT_MAX_PIXELS = 40_000_000;
@@ -85,11 +56,6 @@ export type UploadVerdict =
   | { ok: true; type: AllowedType; /** The filename with the extension the bytes call for. */ filename: string }
   | { ok: false; reason: 'type' | 'size' | 'pixels' | 'empty'; message: string };
 
-function formatMegabytes(bytes: number): string {
-  const mb = bytes / MB;
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`.replace('.', ',');
-}
-
 export function acceptedTypesLabel(policy: UploadPolicy): string {
   return policy.types.map((t) => t.label).join(', ');
 }
@@ -103,7 +69,7 @@ export function checkUpload(policy: UploadPolicy, file: UploadCandidate): Upload
       ok: false,
       reason: 'size',
       message:
-        `Tệp "${file.filename}" nặng ${formatMegabytes(file.size)}, vượt giới hạn ${formatMegabytes(policy.maxBytes)} cho ${policy.noun}. ` +
+        `Tệp "${file.filename}" nặng ${formatBytes(file.size, { roundUp: true })}, vượt giới hạn ${formatBytes(policy.maxBytes)} cho ${policy.noun}. ` +
         `Hãy nén hoặc thu nhỏ tệp rồi tải lên lại.`,
     };
   }

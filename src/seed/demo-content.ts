@@ -8,6 +8,7 @@
  * whether it is done in UTC or in Asia/Ho_Chi_Minh.
  */
 
+import type { DocumentFormat } from '../domain/file-types';
 import type { Audience, Campaign, Grade, ModelStoryKind, ResourceKind, Subject } from '../domain/vocabulary';
 
 /** A plain string is a paragraph; the object forms map to h2, bullet list and blockquote. */
@@ -43,11 +44,9 @@ export interface DemoModelStory {
   publishedAt: string;
 }
 
-export type ResourceFileFormat = 'pdf' | 'docx' | 'pptx' | 'xlsx' | 'odt' | 'odp';
-
 export interface DemoResourceFile {
-  format: ResourceFileFormat;
-  /** ASCII only, so it survives upload sanitising and Content-Disposition unchanged. */
+  format: DocumentFormat;
+  /** ASCII only, so it survives upload sanitising and Content-Disposition unchanged; the file is files/<filename>. */
   filename: string;
 }
 

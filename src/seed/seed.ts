@@ -14,7 +14,8 @@ import {
   DISTRICT_OFFICE,
   SCHOOL_NAME,
 } from './demo-content';
-import { makeDocument, makeImage } from './generate-files';
+import { readDemoFile } from './demo-files';
+import { makeImage } from './images';
 import { toLexical, uploadNode } from './lexical';
 
 /**
@@ -165,9 +166,9 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     await ensure('teaching-resources', { title: { equals: resource.title } }, async () => {
       const files: DefaultDocumentIDType[] = [];
       if (resource.file) {
-        const { format, filename } = resource.file;
-        const doc = await ensure('documents', { filename: { equals: filename } }, () => {
-          const data = makeDocument(format, resource.title, [resource.summary, ...resource.learningGoals]);
+        const { filename } = resource.file;
+        const doc = await ensure('documents', { filename: { equals: filename } }, async () => {
+          const data = await readDemoFile(filename);
           return payload.create({
             collection: 'documents',
             data: { title: resource.title },

@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { serveSite } from '../../scripts/serve-site';
 import { quarterIdOf, quarterOf, quarterSlug } from '../../src/domain/quarters';
-import { makeImage } from '../../src/seed/generate-files';
+import { makeImage } from '../../src/seed/images';
+import { chromiumOrWarn, launchChromium } from '../support/chromium';
 import { freePort } from '../support/ports';
 import { ACCOUNTS, type Account, startAdminServer } from './support/admin-server';
 import { startCutProxy } from './support/cut-proxy';
@@ -21,7 +21,6 @@ import { startCutProxy } from './support/cut-proxy';
  * cut. The steps depend on each other and run in order. Screenshots of each
  * step at desktop and phone widths go to test-results/admin/.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-results/admin';
 const BASE = '/binh-dang-gioi/';
 const DIST = path.resolve('.astro/admin-test/dist');
@@ -33,11 +32,7 @@ const EARLIER = 'Bài đã đăng từ trước';
 /** The issue's promise: a published article is on the site within a minute. */
 const PUBLISH_DEADLINE_MS = 60_000;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(
-    `\n!!! SKIPPED: the admin browser tests need Debian's Chromium at ${CHROMIUM} (apt-get install chromium).\n`,
-  );
+const hasChromium = chromiumOrWarn('the admin browser tests');
 
 let server: Awaited<ReturnType<typeof startAdminServer>>;
 let proxy: Awaited<ReturnType<typeof startCutProxy>>;
@@ -78,18 +73,7 @@ beforeAll(async () => {
     publishedAt: new Date(Date.now() - 60_000).toISOString(),
   });
   await waitForBuild(since);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 }, 600_000);
 

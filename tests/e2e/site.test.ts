@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
+import { CHROMIUM, chromiumOrWarn, launchChromium } from '../support/chromium';
 import { validateHtmlTree } from '../support/html-validity';
 import { clientDir } from '../../scripts/lib/site-dist';
 import { CONTENT_SECURITY_POLICY } from '../../src/domain/security-headers';
@@ -22,11 +22,11 @@ import { newestPublicArticles } from '../support/fixtures';
  * diacritics (đ included), axe-core on every template, phone screenshots
  * (kept in test-results/site/, gitignored).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BASE = '/binh-dang-gioi/';
 const DIST = path.resolve('.astro/e2e/dist');
 const SHOTS = path.resolve('test-results/site');
 const PHONE = { width: 390, height: 844 };
+const hasChromium = chromiumOrWarn('the public site browser tests');
 
 let cms: HttpCms;
 let server: Server;
@@ -35,6 +35,7 @@ let origin = '';
 let draftTitles: string[] = [];
 
 beforeAll(async () => {
+  if (!hasChromium) return;
   cms = await startHttpCms();
   await seedDemoContent(cms.payload);
   const hidden = await cms.payload.find({
@@ -51,18 +52,7 @@ beforeAll(async () => {
   if (!built.ok) throw new Error(built.message);
   server = await serveSite({ dir: DIST, base: BASE, port: 0 });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 }, 240_000);
 
@@ -99,7 +89,7 @@ async function search(page: Page, query: string) {
   };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))(`the public site in Chromium (${CHROMIUM})`, () => {
+describe.skipIf(!hasChromium)(`the public site in Chromium (${CHROMIUM})`, () => {
   it('a reader goes home → article → its quarter → library filtered by grade → downloads a file', async () => {
     const page = await phonePage();
     await page.goto(url());

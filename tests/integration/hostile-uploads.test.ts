@@ -5,7 +5,9 @@ import { crc32 } from 'node:zlib';
 import { handleEndpoints } from 'payload';
 import { describe, expect, it } from 'vitest';
 
-import { makeDocument, makeImage, makeZip } from '../../src/seed/generate-files';
+import { sampleDocument } from '../../src/seed/demo-files';
+import { makeImage } from '../../src/seed/images';
+import { plainZip } from '../support/bad-files';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
 
 /**
@@ -105,7 +107,7 @@ describe(`hostile uploads on ${backendLabel[backend]}`, () => {
   it('a polyglot (a real JPEG that is also an HTML page and a ZIP) is stored as an image and never served as a page', async () => {
     const jpeg = await makeImage({ palette: ['#1b4965', '#cae9ff'], width: 320, height: 200 });
     const html = Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>');
-    const zip = makeZip([{ name: 'index.html', data: html }]);
+    const zip = plainZip({ 'index.html': html });
     const polyglot = Buffer.concat([jpeg, html, zip]);
     const { doc, error } = await attempt('media', file(polyglot, 'anh-bia.jpg', 'image/jpeg'));
     expect(error?.message).toBeUndefined();
@@ -131,7 +133,7 @@ describe(`hostile uploads on ${backendLabel[backend]}`, () => {
   });
 
   it('a PDF that also carries HTML is served as a PDF with no sniffing; an office file is a download', async () => {
-    const pdf = makeDocument('pdf', 'Phiếu học tập', ['Bình đẳng giới']);
+    const { data: pdf } = await sampleDocument('pdf');
     const polyglot = Buffer.concat([pdf, Buffer.from('<html><script>alert(1)</script></html>')]);
     const { doc, error } = await attempt('documents', file(polyglot, 'phieu.pdf', 'application/pdf'));
     expect(error?.message).toBeUndefined();
@@ -143,7 +145,7 @@ describe(`hostile uploads on ${backendLabel[backend]}`, () => {
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
     expect(served.headers.get('content-security-policy')).toMatch(/script-src 'none'/);
 
-    const docx = makeDocument('docx', 'Giáo án', ['Bình đẳng giới']);
+    const { data: docx } = await sampleDocument('docx');
     const office = await attempt(
       'documents',
       file(docx, 'giao-an.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),

@@ -5,7 +5,9 @@ import type { CollectionSlug } from 'payload';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
-import { makeDocument, makeImage } from '../../src/seed/generate-files';
+import { sampleDocument } from '../../src/seed/demo-files';
+import { makeImage } from '../../src/seed/images';
+import { plainZip } from '../support/bad-files';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
 
 const ctx = useCmsWithStaff();
@@ -117,7 +119,7 @@ describe(`image uploads (media) on ${backendLabel[backend]}`, () => {
 describe(`document uploads on ${backendLabel[backend]}`, () => {
   for (const format of ['pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp'] as const) {
     it(`stores a ${format}`, async () => {
-      const data = makeDocument(format, 'Bình đẳng giới trong nhà trường', ['Mục tiêu bài học', 'Hoạt động nhóm']);
+      const { data } = await sampleDocument(format);
       const doc = await ctx.cms.payload.create({
         collection: 'documents',
         data: { title: `Tài liệu ${format}` },
@@ -140,13 +142,12 @@ describe(`document uploads on ${backendLabel[backend]}`, () => {
   });
 
   it('refuses a plain zip renamed .docx', async () => {
-    const { makeZip } = await import('../../src/seed/generate-files');
-    const zip = makeZip([{ name: 'readme.txt', data: Buffer.from('xin chào') }]);
+    const zip = plainZip({ 'readme.txt': 'xin chào' });
     await expectRefused('documents', file(zip, 'giao-an.docx', 'application/octet-stream'), /Chỉ nhận: PDF, Word/);
   });
 
   it('refuses a document over 25 MB', async () => {
-    const pdf = Buffer.concat([makeDocument('pdf', 'Lớn', ['x']), Buffer.alloc(25 * 1024 * 1024 + 1)]);
+    const pdf = Buffer.concat([(await sampleDocument('pdf')).data, Buffer.alloc(25 * 1024 * 1024 + 1)]);
     await expectRefused('documents', file(pdf, 'lon.pdf', 'application/pdf'), /vượt giới hạn 25 MB/);
   });
 });

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
 import { serveSite } from '../../scripts/serve-site';
-import { makeImage, makePdf } from '../../src/seed/generate-files';
+import { sampleDocument } from '../../src/seed/demo-files';
+import { makeImage } from '../../src/seed/images';
 import { toLexical, uploadNode } from '../../src/seed/lexical';
 import { createStaff, minimalData, type Staff } from '../support/fixtures';
 import { type HttpCms, startHttpCms } from './support/http-cms';
@@ -103,7 +104,7 @@ beforeAll(async () => {
     },
   });
   storyId = story.id;
-  const pdf = makePdf('Phiếu học tập', ['Ai làm việc nhà trong gia đình em?']);
+  const { data: pdf } = await sampleDocument('pdf');
   const file = await cms.payload.create({
     collection: 'documents',
     data: { title: 'Phiếu học tập (PDF)' },

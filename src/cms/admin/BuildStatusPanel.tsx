@@ -1,12 +1,11 @@
 import type { ServerProps } from 'payload';
 
+import { formatVietnamDateTime } from '../../domain/vietnam-time';
 import { hasRole } from '../access/roles';
 import { RebuildButton } from './RebuildButton';
 
 const when = (iso: unknown) =>
-  typeof iso === 'string' && iso
-    ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' })
-    : 'chưa có';
+  typeof iso === 'string' && iso ? formatVietnamDateTime(iso, { seconds: true }) : 'chưa có';
 
 const STATE_TEXT: Record<string, string> = {
   idle: 'không có việc',

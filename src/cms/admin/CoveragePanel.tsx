@@ -1,7 +1,8 @@
 import type { ServerProps } from 'payload';
 
 import { currentQuarter, quarterNeedingReminder } from '../../domain/coverage';
-import { formatDateVi, STATUS_LABELS } from '../../domain/coverage-format';
+import { STATUS_LABELS } from '../../domain/coverage-format';
+import { formatVietnamDate } from '../../domain/vietnam-time';
 import { coverageForAdmin } from './coverage-data';
 import { ReminderBanner } from './CoverageReminder';
 
@@ -75,7 +76,7 @@ export async function CoveragePanel({ payload }: ServerProps) {
                 <td style={{ padding: '4px 8px' }}>{q.count}</td>
                 <td style={{ padding: '4px 8px' }}>{q.late || ''}</td>
                 <td style={{ padding: '4px 8px' }}>
-                  {last ? `${last.title} (${formatDateVi(last.publishedAt)})` : '—'}
+                  {last ? `${last.title} (${formatVietnamDate(last.publishedAt)})` : '—'}
                 </td>
               </tr>
             );

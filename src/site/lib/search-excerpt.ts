@@ -8,9 +8,10 @@
  *  2. otherwise word by word: a word of the excerpt becomes the real word of
  *     this page that folds to it (the most frequent one when there are several).
  */
+import { foldD } from '../../domain/fold-d';
+
 export const COPY_MARK = '§';
 
-const fold = (s: string) => s.replace(/đ/g, 'd').replace(/Đ/g, 'D');
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const decode = (s: string) =>
   s
@@ -28,7 +29,7 @@ export function realExcerpt(excerpt: string, content: string): string {
   const plain = texts.join('');
   if (!plain.trim()) return excerpt;
 
-  const at = fold(real).indexOf(fold(plain));
+  const at = foldD(real).indexOf(foldD(plain));
   if (at >= 0) {
     const source = real.slice(at, at + plain.length);
     let pos = 0;
@@ -45,7 +46,7 @@ export function realExcerpt(excerpt: string, content: string): string {
   const counts = new Map<string, Map<string, number>>();
   for (const word of real.match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (!/[đĐ]/.test(word)) continue;
-    const key = fold(word);
+    const key = foldD(word);
     const forms = counts.get(key) ?? new Map<string, number>();
     forms.set(word, (forms.get(word) ?? 0) + 1);
     counts.set(key, forms);
