@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
+import { buildFailureReport } from './src/site/integrations/build-failure-report.ts';
 import { coverageCheck } from './src/site/integrations/coverage-check.ts';
 import { pagefindIntegration } from './src/site/integrations/pagefind.mjs';
 import { precompress } from './src/site/integrations/precompress.ts';
@@ -32,6 +33,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // precompress() last: it compresses what the others wrote (Pagefind's files included).
   integrations: [
+    buildFailureReport(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }),
     pagefindIntegration(),

@@ -11,6 +11,7 @@ import { getPayload } from 'payload';
 import { createBackup } from '../src/cms/backup/backup';
 import { snapshotSqlite } from '../src/cms/backup/sqlite-snapshot';
 import { chooseDatabase } from '../src/domain/database-url';
+import { ColumnError } from '../src/messages/column-error';
 import { exitWith, openCms } from './lib/open-cms';
 
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
@@ -35,7 +36,7 @@ try {
     `Đã sao lưu ${docs} mục, ${versions} phiên bản, ${manifest.globals.length} phần cài đặt, ${files} tệp vào:\n  ${out}`,
   );
 } catch (error) {
-  console.error(`\n✖ Sao lưu thất bại, không có tệp nào được tạo: ${(error as Error).message}\n`);
+  console.error(`\n${new ColumnError('BackupFailed', { reason: (error as Error).message }).format()}\n`);
   process.exitCode = 1;
 } finally {
   await payload.destroy();

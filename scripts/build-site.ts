@@ -9,42 +9,48 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { type BuildFailure, type BuildReport, failureFileFor, readBuildFailure } from '../src/messages/build-failure';
+import { type MessageArgs, renderMessage } from '../src/messages/catalogue';
+import { ColumnError } from '../src/messages/column-error';
 
 import { isStrict } from '../src/site/integrations/coverage-check';
 import { payloadUrl } from '../src/site-loader/astro-loader';
 import { CmsClient } from '../src/site-loader/client';
+import { SiteBuildError } from '../src/site-loader/errors';
 import { clientDir } from './lib/site-dist';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type BuildSiteOptions = { dist?: string; env?: Record<string, string | undefined>; quiet?: boolean };
 
-/** The loader's own message when there is one (they start with these words), else Astro's error lines. */
-export function buildFailureReason(log: string): string {
-  const lines = log.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-  const start = lines.findIndex((l) =>
-    /^(?:\S+ )?(?:\[[^\]]+\] )?(CMS |Không kết nối được CMS|Không dựng được trang|Không tải được tệp|PAYLOAD_URL)/.test(
-      l.trim(),
-    ),
-  );
-  if (start >= 0) {
-    const end = lines.findIndex((l, i) => i > start && /^\s*(Hint:|Stack trace:|at )/.test(l));
-    return lines
-      .slice(start, end > start ? end : start + 3)
-      .join('\n')
-      .trim();
+/**
+ * Why the Astro child stopped. A catalogue error records its name and details
+ * (src/messages/build-failure.ts); it is the reason when Astro printed that
+ * error ("[Name] …"), so a record left by an error the build recovered from is
+ * not blamed. Otherwise (Astro's own errors, a crash) the log's first error
+ * lines, up to the stack.
+ */
+export function buildFailureReason(log: string, failure?: BuildFailure): { reason: string; failure?: BuildFailure } {
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  if (failure && plain.includes(`[${failure.name}]`)) {
+    const rendered = renderMessage(failure.name, ...([failure.details] as MessageArgs<typeof failure.name>));
+    return { reason: rendered.text, failure };
   }
-  // Otherwise what follows the first error line (an integration's logger.error, Astro's error), up to the stack.
+  const lines = plain.split('\n');
   const first = lines.findIndex((l) => /\[ERROR\]|\b\w*Error\b/.test(l));
-  if (first < 0) return lines.slice(-10).join('\n').trim();
+  if (first < 0) return { reason: lines.slice(-10).join('\n').trim() };
   const end = lines.findIndex((l, i) => i > first && /^\s*(Hint:|Stack trace:|at )/.test(l));
-  return lines
-    .slice(first, end > first ? Math.min(end, first + 15) : first + 15)
-    .join('\n')
-    .trim();
+  return {
+    reason: lines
+      .slice(first, end > first ? Math.min(end, first + 15) : first + 15)
+      .join('\n')
+      .trim(),
+  };
 }
 
 /**
@@ -65,7 +71,7 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
         () => 0,
       );
       if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true }); // left by a killed build
-      if (Date.now() - started > 20 * 60_000) throw new Error(`Another site build holds ${lock}`);
+      if (Date.now() - started > 20 * 60_000) throw new ColumnError('SiteBuildLocked', { lock });
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -76,7 +82,10 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export type BuildSiteResult = { ok: true; ms: number; log: string } | { ok: false; message: string };
+export type BuildSiteResult =
+  | { ok: true; ms: number; log: string }
+  /** `failure`: the catalogue message that stopped the build, when one did (code looks at its name). */
+  | { ok: false; message: string; failure?: BuildFailure };
 
 export function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   return withBuildLock(() => buildSiteUnlocked(options));
@@ -101,10 +110,17 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   try {
     await new CmsClient({ baseUrl: payloadUrl(env), timeoutMs: 10_000 }).getJson('/api/topics', { limit: 1, depth: 0 });
   } catch (error) {
-    return { ok: false, message: (error as Error).message };
+    if (!(error instanceof SiteBuildError)) return { ok: false, message: (error as Error).message };
+    return {
+      ok: false,
+      message: error.text,
+      failure: { name: error.code, details: error.details as Record<string, unknown> },
+    };
   }
 
+  const failureFile = failureFileFor(staging);
   await rm(staging, { recursive: true, force: true });
+  await rm(failureFile, { force: true });
   await mkdir(path.dirname(staging), { recursive: true });
   const output: string[] = [];
   const code = await new Promise<number>((resolve) => {
@@ -126,12 +142,11 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   });
   if (code !== 0 || !existsSync(path.join(clientDir(staging), 'index.html'))) {
     await rm(staging, { recursive: true, force: true });
-    const reason = buildFailureReason(output.join(''));
-    return {
-      ok: false,
-      message: `Dựng trang thất bại; dist/ cũ được giữ nguyên.\nThe site build failed; the previous dist/ is untouched.\n${reason.trim()}`,
-    };
+    const { reason, failure } = buildFailureReason(output.join(''), readBuildFailure(failureFile));
+    await rm(failureFile, { force: true });
+    return { ok: false, message: renderMessage('SiteBuildFailed', { reason: reason.trim() }).text, failure };
   }
+  await rm(failureFile, { force: true });
   // Swap: dist → dist.old, staging → dist, drop the old one.
   const old = `${dist}.old`;
   await rm(old, { recursive: true, force: true });
@@ -143,7 +158,15 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // --report FILE: the outcome as JSON for the rebuild job (src/cms/site-build/run.ts), which reads names, not words.
+  const { values } = parseArgs({ options: { report: { type: 'string' } } });
   const result = await buildSite({ dist: process.env.SITE_DIST || undefined });
+  if (values.report) {
+    const report: BuildReport = result.ok
+      ? { ok: true }
+      : { ok: false, message: result.message, ...(result.failure ? { failure: result.failure } : {}) };
+    await writeFile(values.report, JSON.stringify(report));
+  }
   if (!result.ok) {
     console.error(`\n✖ ${result.message}`);
     process.exit(1);

@@ -24,6 +24,7 @@ import {
   TrustProxyError,
 } from '../src/domain/client-address';
 import { adminSecurityHeaders } from '../src/domain/security-headers';
+import { renderMessage } from '../src/messages/catalogue';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -61,7 +62,7 @@ const server = createServer((req, res) => {
   handle(req, res).catch((error: unknown) => {
     console.error('cms-server: request failed', error);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Lỗi máy chủ. Server error.');
+    res.end(renderMessage('ServerError').text);
   });
 });
 /**

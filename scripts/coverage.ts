@@ -12,9 +12,10 @@ import { parseArgs } from 'node:util';
 import { buildCoverageReport, type CoverageInput, CoverageInputError } from '../src/domain/coverage';
 import { formatCsv, formatTable, missedMessage } from '../src/domain/coverage-format';
 import { parseCoverageFile } from '../src/domain/coverage-input';
+import { ColumnError } from '../src/messages/column-error';
 
-function fail(message: string): never {
-  console.error(`✖ ${message}`);
+function fail(error: Pick<ColumnError, 'format'>): never {
+  console.error(error.format());
   process.exit(2);
 }
 
@@ -32,10 +33,10 @@ function parse() {
 try {
   args = parse();
 } catch (error) {
-  fail(`${(error as Error).message}\nDùng: npm run coverage -- [--input FILE] [--json | --csv] [--strict]`);
+  fail(new ColumnError('CoverageUsage', { problem: (error as Error).message }));
 }
 const { values } = args;
-if (values.json && values.csv) fail('Chọn một trong --json hoặc --csv (choose one output format).');
+if (values.json && values.csv) fail(new ColumnError('CoverageOneFormat'));
 
 async function fromFile(file: string): Promise<CoverageInput> {
   let text: string;
@@ -43,14 +44,17 @@ async function fromFile(file: string): Promise<CoverageInput> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     fail(
-      `Không đọc được tệp "${file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Cannot read the input file.`,
+      new ColumnError('CoverageFileUnreadable', {
+        file,
+        reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+      }),
     );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    fail(`Tệp "${file}" không phải JSON hợp lệ: ${(error as Error).message}. The input file is not valid JSON.`);
+    fail(new ColumnError('CoverageFileNotJson', { file, reason: (error as Error).message }));
   }
   return parseCoverageFile(json, new Date());
 }
@@ -81,6 +85,6 @@ try {
   }
   process.exit(0);
 } catch (error) {
-  if (error instanceof CoverageInputError) fail(error.message);
+  if (error instanceof CoverageInputError) fail(error);
   throw error;
 }

@@ -10,6 +10,8 @@ import { getPayload } from 'payload';
 
 import { ArchiveError } from '../src/cms/backup/archive';
 import { NotEmptyError, restoreBackup } from '../src/cms/backup/restore';
+import { renderMessage } from '../src/messages/catalogue';
+import { ColumnError } from '../src/messages/column-error';
 import { exitWith, openCms } from './lib/open-cms';
 
 const { values, positionals } = parseArgs({
@@ -17,7 +19,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 if (positionals.length !== 1) {
-  console.error('Cách dùng: npm run restore -- <tệp sao lưu .tar.gz> [--replace]');
+  console.error(renderMessage('RestoreUsage').text);
   process.exit(2);
 }
 const file = path.resolve(positionals[0]!);
@@ -39,12 +41,12 @@ try {
     console.warn(`  ⚠ Các tệp có sẵn trước đó được chuyển sang ${folder} (không bị xoá).`);
   console.log('Chạy `npm start` để dựng lại trang công khai từ dữ liệu vừa khôi phục.');
 } catch (error) {
-  if (error instanceof ArchiveError)
-    console.error(
-      `\n✖ Không khôi phục: bản sao lưu bị hỏng hoặc không đầy đủ (${error.message}). Không có gì được ghi.\n`,
-    );
-  else if (error instanceof NotEmptyError) console.error(`\n✖ ${error.message}\n`);
-  else console.error(`\n✖ Khôi phục thất bại, cơ sở dữ liệu được giữ nguyên như trước: ${(error as Error).message}\n`);
+  // A damaged archive and a non-empty target say it all; anything else failed inside the rolled-back transaction.
+  const refusal =
+    error instanceof ArchiveError || error instanceof NotEmptyError
+      ? error
+      : new ColumnError('RestoreFailed', { reason: (error as Error).message });
+  console.error(`\n${refusal.format()}\n`);
   process.exitCode = 1;
 } finally {
   await payload.destroy();

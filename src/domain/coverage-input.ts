@@ -38,14 +38,14 @@ export function parseCoverageFile(json: unknown, fallbackNow: Date): CoverageInp
       .slice(0, 5)
       .map((issue) => `${issue.path.join('.') || '(gốc)'}: ${issue.message}`)
       .join('; ');
-    throw new CoverageInputError(`Tệp đầu vào sai cấu trúc (invalid input file): ${problems}`);
+    throw new CoverageInputError('CoverageInputInvalid', { problems });
   }
   const data = result.data;
   let now = fallbackNow;
   if (data.now !== undefined) {
     now = new Date(data.now);
     if (!/T.*(Z|[+-]\d{2}:?\d{2})$/.test(data.now) || Number.isNaN(now.getTime())) {
-      throw new CoverageInputError(`"now" = "${data.now}" không phải thời điểm ISO 8601 có múi giờ. Invalid "now".`);
+      throw new CoverageInputError('CoverageNowNotIso', { value: data.now });
     }
   }
   return { policy: data.policy, now, items: data.items, school: data.school };

@@ -12,6 +12,8 @@
  *   (`firstPublishedAt`, else `publishedAt`) no later than that quarter's end;
  *   otherwise it is late there and counts nowhere.
  */
+import type { MessageName } from '../messages/catalogue';
+import { ColumnError } from '../messages/column-error';
 import { isIsoInstant } from './instant';
 import {
   compareQuarters,
@@ -87,10 +89,10 @@ export type CoverageReport = {
   quarters: QuarterReport[];
 };
 
-/** Bad input: the report would be wrong, so none is made. Message in Vietnamese and English. */
-export class CoverageInputError extends Error {
-  override name = 'CoverageInputError';
-}
+/** Bad input: the report would be wrong, so none is made. A catalogue message in Vietnamese and English. */
+export class CoverageInputError<N extends CoverageInputName = CoverageInputName> extends ColumnError<N> {}
+
+type CoverageInputName = Extract<MessageName, `Coverage${string}`>;
 
 export type CoverageInput = {
   policy: CoveragePolicy;
@@ -101,41 +103,32 @@ export type CoverageInput = {
 
 function parseInstant(value: string, what: string): Date {
   if (!isIsoInstant(value)) {
-    throw new CoverageInputError(
-      `${what}: "${value}" không phải thời điểm hợp lệ (cần dạng ISO 8601 có múi giờ, ví dụ 2022-03-31T09:00:00+07:00). ` +
-        `Not a valid ISO 8601 timestamp with a time zone.`,
-    );
+    throw new CoverageInputError('CoverageBadInstant', { what, value });
   }
   return new Date(value);
 }
 
 function validatePolicy(policy: CoveragePolicy, now: Date): { start: Quarter; min: number; counted: Set<string> } {
   if (!policy || typeof policy.start !== 'string' || !isQuarterId(policy.start)) {
-    throw new CoverageInputError(
-      `Quý bắt đầu "${policy?.start}" không hợp lệ: cần dạng NĂM-Qn, ví dụ 2022-Q1. Invalid start quarter; expected YYYY-Qn.`,
-    );
+    throw new CoverageInputError('CoverageBadStart', { start: String(policy?.start) });
   }
   const start = parseQuarterId(policy.start);
   if (compareQuarters(start, quarterOf(now)) > 0) {
-    throw new CoverageInputError(
-      `Quý bắt đầu ${policy.start} nằm sau quý hiện tại ${quarterId(quarterOf(now))}. The start quarter is in the future.`,
-    );
+    throw new CoverageInputError('CoverageStartInFuture', { start: policy.start, current: quarterId(quarterOf(now)) });
   }
   if (!Number.isInteger(policy.minPerQuarter) || policy.minPerQuarter < 1) {
-    throw new CoverageInputError(
-      `Số bài tối thiểu mỗi quý phải là số nguyên từ 1 trở lên (nhận được ${policy.minPerQuarter}). minPerQuarter must be an integer ≥ 1.`,
-    );
+    throw new CoverageInputError('CoverageBadMinimum', { value: String(policy.minPerQuarter) });
   }
   const counted = policy.countedCollections ?? ['articles'];
   if (counted.length === 0) {
-    throw new CoverageInputError('Chưa chọn loại nội dung nào được tính. No collection is counted.');
+    throw new CoverageInputError('CoverageNothingCounted');
   }
   return { start, min: policy.minPerQuarter, counted: new Set(counted) };
 }
 
 export function buildCoverageReport({ policy, now, items, school }: CoverageInput): CoverageReport {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new CoverageInputError('Thời điểm "now" không hợp lệ. Invalid "now".');
+    throw new CoverageInputError('CoverageBadNow');
   }
   const { start, min, counted } = validatePolicy(policy, now);
   const current = quarterOf(now);
@@ -148,9 +141,7 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
     if (item.status !== 'published' || item.countsTowardColumn !== true || !counted.has(item.collection)) continue;
     const label = `Mục ${item.collection}/${item.id}`;
     if (!item.publishedAt) {
-      throw new CoverageInputError(
-        `${label} đã xuất bản nhưng thiếu publishedAt. A published item has no publishedAt.`,
-      );
+      throw new CoverageInputError('CoverageNoPublishedAt', { label });
     }
     const published = parseInstant(item.publishedAt, `${label} publishedAt`);
     const first = item.firstPublishedAt ? parseInstant(item.firstPublishedAt, `${label} firstPublishedAt`) : published;

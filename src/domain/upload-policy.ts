@@ -4,6 +4,7 @@
  * and the pixel count (sharp), then asks this module.
  */
 
+import { renderMessage } from '../messages/catalogue';
 import { formatBytes, MB } from './bytes';
 import { DOCUMENT_TYPES, type FileType, IMAGE_TYPES } from './file-types';
 import { slugify } from './slug';
@@ -54,43 +55,59 @@ export type UploadCandidate = {
 
 export type UploadVerdict =
   | { ok: true; type: AllowedType; /** The filename with the extension the bytes call for. */ filename: string }
-  | { ok: false; reason: 'type' | 'size' | 'pixels' | 'empty'; message: string };
+  | {
+      ok: false;
+      reason: 'type' | 'size' | 'pixels' | 'empty';
+      /** The catalogue message (src/messages/catalogue.ts). */
+      name: 'UploadWrongType' | 'UploadTooHeavy' | 'UploadTooManyPixels' | 'UploadEmpty';
+      message: string;
+    };
 
 export function acceptedTypesLabel(policy: UploadPolicy): string {
   return policy.types.map((t) => t.label).join(', ');
 }
 
 export function checkUpload(policy: UploadPolicy, file: UploadCandidate): UploadVerdict {
+  const { filename } = file;
   if (file.size === 0) {
-    return { ok: false, reason: 'empty', message: `Tệp "${file.filename}" trống (0 byte). Hãy chọn lại tệp.` };
+    return {
+      ok: false,
+      reason: 'empty',
+      name: 'UploadEmpty',
+      message: renderMessage('UploadEmpty', { filename }).text,
+    };
   }
   if (file.size > policy.maxBytes) {
+    const details = {
+      filename,
+      size: formatBytes(file.size, { roundUp: true }),
+      limit: formatBytes(policy.maxBytes),
+      noun: policy.noun,
+    };
     return {
       ok: false,
       reason: 'size',
-      message:
-        `Tệp "${file.filename}" nặng ${formatBytes(file.size, { roundUp: true })}, vượt giới hạn ${formatBytes(policy.maxBytes)} cho ${policy.noun}. ` +
-        `Hãy nén hoặc thu nhỏ tệp rồi tải lên lại.`,
+      name: 'UploadTooHeavy',
+      message: renderMessage('UploadTooHeavy', details).text,
     };
   }
   const type = policy.types.find((t) => t.mime === file.detectedMime);
   if (!type) {
+    const details = { filename, noun: policy.noun, accepted: acceptedTypesLabel(policy) };
     return {
       ok: false,
       reason: 'type',
-      message:
-        `Nội dung tệp "${file.filename}" không phải là ${policy.noun} được chấp nhận ` +
-        `(hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp). Chỉ nhận: ${acceptedTypesLabel(policy)}.`,
+      name: 'UploadWrongType',
+      message: renderMessage('UploadWrongType', details).text,
     };
   }
   if (policy.maxPixels !== undefined && (file.pixels === undefined || file.pixels > policy.maxPixels)) {
-    const mp = file.pixels === undefined ? 'không đọc được' : `${Math.round(file.pixels / 1e6)} triệu điểm ảnh`;
+    const details = { filename, pixels: file.pixels, maxPixels: policy.maxPixels };
     return {
       ok: false,
       reason: 'pixels',
-      message:
-        `Ảnh "${file.filename}" quá lớn về kích thước (${mp}; tối đa ${Math.round(policy.maxPixels / 1e6)} triệu điểm ảnh). ` +
-        `Hãy thu nhỏ ảnh (ví dụ cạnh dài 4000 điểm ảnh) rồi tải lên lại.`,
+      name: 'UploadTooManyPixels',
+      message: renderMessage('UploadTooManyPixels', details).text,
     };
   }
   return { ok: true, type, filename: withExtension(file.filename, type) };

@@ -54,25 +54,15 @@ export class CmsClient {
     } catch (error) {
       const reason =
         error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      throw new CmsUnreachableError(
-        `Không kết nối được CMS tại ${this.baseUrl} (${reason}). Kiểm tra PAYLOAD_URL và CMS đang chạy; trang cũ trong dist/ được giữ nguyên.\n` +
-          `Cannot reach the CMS at ${this.baseUrl} (${reason}). Check PAYLOAD_URL and that the CMS is running; the previous dist/ is left untouched.`,
-      );
+      throw new CmsUnreachableError('CmsUnreachable', { baseUrl: this.baseUrl, reason });
     }
     if (!response.ok) {
-      throw new CmsHttpError(
-        `CMS tại ${this.baseUrl} trả lời ${response.status} cho ${url.pathname}. Kiểm tra PAYLOAD_URL và nhật ký của CMS.\n` +
-          `The CMS at ${this.baseUrl} answered HTTP ${response.status} for ${url.pathname}. Check PAYLOAD_URL and the CMS logs.`,
-        response.status,
-      );
+      throw new CmsHttpError({ baseUrl: this.baseUrl, status: response.status, path: url.pathname });
     }
     try {
       return await response.json();
     } catch {
-      throw new CmsDataError(
-        `CMS tại ${this.baseUrl} trả về nội dung không phải JSON cho ${url.pathname}; PAYLOAD_URL có trỏ đúng vào Payload không?\n` +
-          `The CMS at ${this.baseUrl} answered non-JSON for ${url.pathname}; does PAYLOAD_URL point at Payload?`,
-      );
+      throw new CmsDataError('CmsNotJson', { baseUrl: this.baseUrl, path: url.pathname });
     }
   }
 
@@ -81,10 +71,7 @@ export class CmsClient {
     for (let page = 1; ; page++) {
       const body = await this.getJson(`/api/${collection}`, { depth: 0, limit: this.pageSize, ...query, page });
       if (!isPage(body)) {
-        throw new CmsDataError(
-          `CMS trả về danh sách "${collection}" không đúng dạng (thiếu docs/hasNextPage).\n` +
-            `The CMS answered a list of "${collection}" without Payload's shape (docs/hasNextPage).`,
-        );
+        throw new CmsDataError('CmsListShape', { collection });
       }
       yield body.docs;
       if (!body.hasNextPage) return;
@@ -112,12 +99,10 @@ export function normalizeBaseUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new CmsUnreachableError(
-      `PAYLOAD_URL không hợp lệ: "${raw}" (ví dụ http://localhost:3000).\nPAYLOAD_URL is not a URL: "${raw}" (e.g. http://localhost:3000).`,
-    );
+    throw new CmsUnreachableError('PayloadUrlInvalid', { value: raw });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CmsUnreachableError(`PAYLOAD_URL phải là http(s): "${raw}".\nPAYLOAD_URL must be http(s): "${raw}".`);
+    throw new CmsUnreachableError('PayloadUrlNotHttp', { value: raw });
   }
   return url.href.replace(/\/+$/, '');
 }

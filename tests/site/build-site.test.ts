@@ -73,6 +73,7 @@ describe('build:site', () => {
     if (result.ok) return;
     expect(result.message).toContain('Không kết nối được CMS tại http://127.0.0.1:9');
     expect(result.message).toContain('Cannot reach the CMS');
+    expect(result.failure).toMatchObject({ name: 'CmsUnreachable', details: { baseUrl: 'http://127.0.0.1:9' } });
     expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
   });
 
@@ -85,6 +86,8 @@ describe('build:site', () => {
       if (result.ok) return;
       expect(result.message).toContain('Không kết nối được CMS');
       expect(result.message).toContain('dist/ cũ được giữ nguyên');
+      // Known from the child's record of the catalogue error, not from the words in its log.
+      expect(result.failure?.name).toBe('CmsUnreachable');
       expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
     } finally {
       answersLeft = undefined;
@@ -99,6 +102,7 @@ describe('build:site', () => {
     expect(result.message).toContain('bộ sưu tập "articles", tài liệu id 41 (slug "bai-loi")');
     expect(result.message).toContain('"publishedAt"');
     expect(result.message).toContain('"audiences.0"');
+    expect(result.failure).toMatchObject({ name: 'CmsInvalidDocument', details: { collection: 'articles', id: '41' } });
     expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
   }, 120_000);
 
@@ -109,6 +113,7 @@ describe('build:site', () => {
     if (result.ok) return;
     expect(result.message).toContain('bộ sưu tập "articles", tài liệu id 41 (slug "bai-loi"), trường "cover"');
     expect(result.message).toContain('media) id 999');
+    expect(result.failure).toMatchObject({ name: 'CmsBrokenReference', details: { field: 'cover' } });
     expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
   }, 120_000);
 });

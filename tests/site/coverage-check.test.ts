@@ -50,6 +50,7 @@ describe('the build check', () => {
     if (!result.ok) {
       expect(result.message).toContain('Quý IV/2021 (2021-Q4)');
       expect(result.message).toContain('The column was not updated in 1 quarter(s): 2021-Q4');
+      expect(result.failure?.name).toBe('QuarterMissed');
     }
     expect(existsSync(dist)).toBe(false);
   });

@@ -9,6 +9,7 @@ import { APIError, type PayloadRequest } from 'payload';
 
 import { CLIENT_ADDRESS_HEADER, rateLimitKey } from '../../domain/client-address';
 import { RateLimiter } from '../../domain/rate-limit';
+import { renderMessage } from '../../messages/catalogue';
 
 const WINDOW_MS = 10 * 60 * 1000;
 const limiter = new RateLimiter(Number(process.env.LOGIN_RATE_LIMIT) || 20, WINDOW_MS);
@@ -38,7 +39,7 @@ export function countAuthAttempt(req: PayloadRequest): void {
     req.responseHeaders.set('Retry-After', String(decision.retryAfterSeconds));
     // With `data`, Payload shows the message as it is (without, a production build says "An unknown error occurred.").
     throw new APIError(
-      `Quá nhiều lần đăng nhập từ máy này. Hãy thử lại sau ${minutes} phút.`,
+      renderMessage('TooManyLogins', { minutes }).text,
       429,
       { retryAfterSeconds: decision.retryAfterSeconds },
       true,

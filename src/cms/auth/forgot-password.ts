@@ -8,6 +8,7 @@
  */
 import { addDataAndFileToRequest, APIError, type Endpoint, isolateObjectProperty } from 'payload';
 
+import { renderMessage } from '../../messages/catalogue';
 import { ATTEMPT_COUNTED, countAuthAttempt } from './attempts';
 
 export const forgotPasswordEndpoint: Endpoint = {
@@ -16,7 +17,7 @@ export const forgotPasswordEndpoint: Endpoint = {
   handler: async (req) => {
     await addDataAndFileToRequest(req);
     const email = typeof req.data?.email === 'string' ? req.data.email.trim() : '';
-    if (!email) throw new APIError('Hãy nhập địa chỉ e-mail của tài khoản.', 400, { field: 'email' }, true);
+    if (!email) throw new APIError(renderMessage('ForgotPasswordNoEmail').text, 400, { field: 'email' }, true);
     countAuthAttempt(req);
 
     // Its own transaction and context: this request is answered before the work ends.

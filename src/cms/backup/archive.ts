@@ -9,6 +9,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { z } from 'zod';
 
+import { ColumnError } from '../../messages/column-error';
+
 /**
  * The backup container: a plain .tar.gz (any `tar tzf` can list it) holding
  * JSON entries and uploaded files, with `manifest.json` written LAST. The
@@ -47,9 +49,11 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestEntry = z.infer<typeof entrySchema>;
 export type ManifestBody = Omit<Manifest, 'entries' | 'format' | 'formatVersion'>;
 
-/** An archive that must not be restored; the message is for the person running the restore. */
-export class ArchiveError extends Error {
-  override name = 'ArchiveError';
+/** An archive that must not be restored: `BackupArchiveInvalid`, the problem in its details. */
+export class ArchiveError extends ColumnError<'BackupArchiveInvalid'> {
+  constructor(problem: string) {
+    super('BackupArchiveInvalid', { problem });
+  }
 }
 
 export type ArchiveSource = { path: string } & ({ json: unknown } | { file: string });

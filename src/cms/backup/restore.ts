@@ -14,6 +14,7 @@ import {
   type SanitizedCollectionConfig,
 } from 'payload';
 
+import { ColumnError } from '../../messages/column-error';
 import { ArchiveError, type Manifest, readArchive } from './archive';
 import { type Id, IdPlan, remapJob, remapReferences } from './relations';
 import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEY } from './scope';
@@ -22,9 +23,9 @@ import { FolderSwap, removeAbandonedStaging, stagingDirFor } from './upload-fold
 type Doc = Record<string, unknown> & { id: Id };
 
 /** The target database already holds content and the restore was not told to replace it. */
-export class NotEmptyError extends Error {
-  override name = 'NotEmptyError';
-}
+export class NotEmptyError<
+  N extends 'RestoreInterrupted' | 'RestoreTargetNotEmpty' = 'RestoreInterrupted' | 'RestoreTargetNotEmpty',
+> extends ColumnError<N> {}
 
 export type RestoreResult = {
   manifest: Manifest;
@@ -144,9 +145,7 @@ async function assertRestored(payload: Payload, content: Content) {
   for (const [slug, { docs }] of content) {
     const { totalDocs } = await payload.db.count({ collection: slug });
     if (totalDocs !== docs.length)
-      throw new Error(
-        `cơ sở dữ liệu không giữ lại dữ liệu vừa ghi (${slug}: ${totalDocs} thay vì ${docs.length}); có thể một tiến trình khác đang dùng tệp dữ liệu. Dừng máy chủ rồi chạy lại.`,
-      );
+      throw new ColumnError('RestoreNotKept', { collection: slug, count: totalDocs, expected: docs.length });
   }
 }
 
@@ -173,20 +172,14 @@ function contentOf(json: Map<string, unknown>, manifest: Manifest, known: Collec
 
 async function assertCanWrite(payload: Payload, collections: SanitizedCollectionConfig[], replace: boolean) {
   const marker = await payload.db.findOne({ collection: 'payload-kv', where: { key: { equals: RESTORE_MARKER_KEY } } });
-  if (marker && !replace)
-    throw new NotEmptyError(
-      'Lần khôi phục trước đã bị ngắt giữa chừng nên cơ sở dữ liệu chỉ có một phần dữ liệu. Chạy lại lệnh khôi phục với --replace để nạp lại từ đầu.',
-    );
+  if (marker && !replace) throw new NotEmptyError('RestoreInterrupted');
   if (replace) return;
   const filled: string[] = [];
   for (const collection of collections) {
     const { totalDocs } = await payload.db.count({ collection: collection.slug });
     if (totalDocs > 0) filled.push(`${collection.slug} (${totalDocs})`);
   }
-  if (filled.length > 0)
-    throw new NotEmptyError(
-      `Cơ sở dữ liệu đích đã có nội dung: ${filled.join(', ')}. Không ghi gì cả. Hãy khôi phục vào một cơ sở dữ liệu trống, hoặc thêm --replace để XOÁ nội dung hiện có và thay bằng bản sao lưu.`,
-    );
+  if (filled.length > 0) throw new NotEmptyError('RestoreTargetNotEmpty', { filled: filled.join(', ') });
 }
 
 async function deleteEverything(payload: Payload, collections: SanitizedCollectionConfig[], req: PayloadRequest) {

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload';
 
+import { renderMessage } from '../../messages/catalogue';
 import { hasRole } from '../access/roles';
 import { requestSiteRebuild } from './request';
 
@@ -9,15 +10,12 @@ export const rebuildNowEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!hasRole(req.user, 'admin', 'editor')) {
-      return Response.json(
-        { message: 'Chỉ biên tập viên và quản trị viên được yêu cầu dựng lại trang.' },
-        { status: 403 },
-      );
+      return Response.json({ message: renderMessage('RebuildNotAllowed').text }, { status: 403 });
     }
     const result = await requestSiteRebuild(req.payload, {
       reason: `yêu cầu của ${req.user?.email ?? 'biên tập viên'}`,
       req,
     });
-    return Response.json({ message: 'Đã xếp lịch dựng lại trang.', result }, { status: 202 });
+    return Response.json({ message: renderMessage('RebuildQueued').text, result }, { status: 202 });
   },
 };

@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Payload } from 'payload';
+
+import { type BuildFailure, readBuildReport } from '../../messages/build-failure';
+import { type DetailsOf, type MessageArgs, renderMessage } from '../../messages/catalogue';
 
 /**
  * One site build at a time: either the configured deploy hook (the site is
@@ -13,7 +18,8 @@ let running: Promise<unknown> = Promise.resolve();
 
 const LOG_EXCERPT_LINES = 40;
 
-export type BuildOutcome = { ok: boolean; reason?: string; log?: string; ms: number };
+/** `failure`: the catalogue message that stopped the build, when known (callers test its name, not `reason`). */
+export type BuildOutcome = { ok: boolean; reason?: string; failure?: BuildFailure; log?: string; ms: number };
 
 export function runSiteBuild(payload: Payload, reason: string): Promise<BuildOutcome> {
   const next = running.then(() => buildOnce(payload, reason));
@@ -50,13 +56,9 @@ async function callDeployHook(url: string): Promise<Omit<BuildOutcome, 'ms'>> {
   try {
     const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(30_000) });
     if (response.ok) return { ok: true };
-    return {
-      ok: false,
-      reason: `Deploy hook trả lời HTTP ${response.status} (SITE_DEPLOY_HOOK_URL).`,
-      log: (await response.text()).slice(0, 4000),
-    };
+    return { ...failed('DeployHookHttp', { status: response.status }), log: (await response.text()).slice(0, 4000) };
   } catch (error) {
-    return { ok: false, reason: `Không gọi được deploy hook (SITE_DEPLOY_HOOK_URL): ${(error as Error).message}` };
+    return failed('DeployHookUnreachable', { reason: (error as Error).message });
   }
 }
 
@@ -69,11 +71,22 @@ function cmsUrl(): string {
   );
 }
 
+function failed<N extends 'DeployHookHttp' | 'DeployHookUnreachable' | 'BuildScriptFailed'>(
+  name: N,
+  details: DetailsOf<N>,
+): Omit<BuildOutcome, 'ms'> {
+  const rendered = renderMessage(name, ...([details] as MessageArgs<N>));
+  return { ok: false, reason: rendered.text, failure: { name, details } };
+}
+
 function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
   return new Promise((resolve) => {
     // This server's own Node (24), not whichever `node` is first on PATH: Astro refuses Node 20.
     const tsx = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');
-    const child = spawn(process.execPath, [tsx, 'scripts/build-site.ts'], {
+    // The outcome comes back as JSON (name and details of the failure), not as words in the log.
+    const reportDir = mkdtempSync(path.join(tmpdir(), 'site-build-'));
+    const reportFile = path.join(reportDir, 'report.json');
+    const child = spawn(process.execPath, [tsx, 'scripts/build-site.ts', '--report', reportFile], {
       cwd: process.cwd(),
       env: { ...process.env, PAYLOAD_URL: cmsUrl() },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,14 +100,16 @@ function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
     child.stderr.on('data', keep);
     child.on('error', (error) => resolve({ ok: false, reason: error.message }));
     child.on('close', (code) => {
+      const report = readBuildReport(reportFile);
+      rmSync(reportDir, { recursive: true, force: true });
       if (code === 0) return resolve({ ok: true });
       const excerpt = lines
         .filter((l) => l.trim())
         .slice(-LOG_EXCERPT_LINES)
         .join('\n');
-      const reason =
-        lines.find((l) => l.startsWith('✖'))?.replace(/^✖\s*/, '') ?? `scripts/build-site.ts kết thúc với mã ${code}`;
-      resolve({ ok: false, reason, log: excerpt });
+      if (report && !report.ok)
+        return resolve({ ok: false, reason: report.message, failure: report.failure, log: excerpt });
+      resolve({ ...failed('BuildScriptFailed', { code }), log: excerpt });
     });
   });
 }

@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 
 import { inProgressWarning, missedMessage } from '../../domain/coverage-format';
 import { parseCoverageReport } from '../../domain/coverage-report-schema';
+import { SiteBuildError } from '../../site-loader/errors';
 
 export function isStrict(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.COVERAGE_STRICT === 'true') return true;
@@ -17,8 +18,11 @@ export function isStrict(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.CI === 'true' || env.NODE_ENV === 'production';
 }
 
-export class MissedQuarterError extends Error {
-  override name = 'MissedQuarterError';
+/** Astro's error type (via SiteBuildError), so the build log shows the hint. */
+export class MissedQuarterError extends SiteBuildError<'QuarterMissed'> {
+  constructor(missed: string) {
+    super('QuarterMissed', { missed });
+  }
 }
 
 export function coverageCheck(): AstroIntegration {
@@ -38,7 +42,7 @@ export function coverageCheck(): AstroIntegration {
         }
         if (isStrict()) {
           logger.error(missed);
-          throw new MissedQuarterError(`${missed}\n(COVERAGE_STRICT=false để chỉ cảnh báo / to warn only)`);
+          throw new MissedQuarterError(missed);
         }
         logger.warn(missed);
       },

@@ -54,10 +54,7 @@ function fail(
   problem: string,
   english: string,
 ): never {
-  throw new CmsDataError(
-    `Không dựng được trang: bộ sưu tập "${collection}", tài liệu id ${doc.id}${doc.slug ? ` (slug "${doc.slug}")` : ''}, trường "${field}": ${problem}.\n` +
-      `Cannot build the page: collection "${collection}", item ${doc.id}, field "${field}": ${english}.`,
-  );
+  throw new CmsDataError('CmsBrokenReference', { collection, id: doc.id, slug: doc.slug, field, problem, english });
 }
 
 function lookup<T>(

@@ -8,6 +8,7 @@
  * with the images, topics and files it refers to, ready for the same
  * resolvers and page components the static build uses.
  */
+import { type MessageArgs, type MessageName, renderMessage } from '../../messages/catalogue';
 import { CmsClient } from '../../site-loader/client';
 import { CmsHttpError, CmsUnreachableError, describeIssues } from '../../site-loader/errors';
 import {
@@ -42,7 +43,17 @@ export type Draft =
 
 export type DraftResult =
   | ({ ok: true; refs: DraftReferences } & Draft)
-  | { ok: false; status: 400 | 401 | 403 | 404 | 422 | 502; title: string; message: string };
+  | { ok: false; status: 400 | 401 | 403 | 404 | 422 | 502; name: MessageName; title: string; message: string };
+
+/** A refusal for the preview page: the catalogue's title and text. */
+function refused<N extends MessageName>(
+  status: Extract<DraftResult, { ok: false }>['status'],
+  name: N,
+  ...args: MessageArgs<N>
+): DraftResult {
+  const { title, text } = renderMessage(name, ...args);
+  return { ok: false, status, name, title, message: text };
+}
 
 export function isEditorialCollection(value: string | undefined): value is EditorialCollection {
   return EDITORIAL_COLLECTIONS.includes(value as EditorialCollection);
@@ -58,21 +69,10 @@ export async function fetchDraft(options: {
 }): Promise<DraftResult> {
   const { collection, id, token } = options;
   if (!isEditorialCollection(collection) || !id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-    return {
-      ok: false,
-      status: 404,
-      title: 'Không có bản xem trước này',
-      message: 'Địa chỉ xem trước không đúng. Hãy mở lại từ nút "Xem trước" trong trang quản trị.',
-    };
+    return refused(404, 'PreviewAddressInvalid');
   }
   if (!token) {
-    return {
-      ok: false,
-      status: 401,
-      title: 'Cần đăng nhập để xem bản nháp',
-      message:
-        'Bản xem trước chỉ dành cho người đã đăng nhập trang quản trị. Hãy đăng nhập rồi bấm lại nút "Xem trước".',
-    };
+    return refused(401, 'PreviewNeedsLogin');
   }
   const client = new CmsClient({
     baseUrl: options.baseUrl,
@@ -84,13 +84,7 @@ export async function fetchDraft(options: {
   try {
     // An expired or forged session reads as anonymous, which would look like "not found".
     const me = (await client.getJson('/api/users/me', { depth: 0 })) as { user?: unknown };
-    if (!me?.user)
-      return {
-        ok: false,
-        status: 401,
-        title: 'Phiên đăng nhập đã hết hạn',
-        message: 'Hãy đăng nhập lại trang quản trị rồi bấm "Xem trước".',
-      };
+    if (!me?.user) return refused(401, 'PreviewSessionExpired');
     raw = (await client.getJson(`/api/${collection}/${encodeURIComponent(id)}`, { draft: true, depth: 0 })) as Record<
       string,
       unknown
@@ -103,12 +97,7 @@ export async function fetchDraft(options: {
   const filled = { ...raw, publishedAt: raw.publishedAt ?? (options.now ?? new Date()).toISOString() };
   const parsed = SCHEMAS[collection].safeParse(filled);
   if (!parsed.success) {
-    return {
-      ok: false,
-      status: 422,
-      title: 'Bản nháp chưa đủ để xem trước',
-      message: `Hãy bổ sung trong trang quản trị rồi xem lại: ${describeIssues(parsed.error.issues)}.`,
-    };
+    return refused(422, 'PreviewIncomplete', { problems: describeIssues(parsed.error.issues) });
   }
   const draft = { collection, data: parsed.data } as Draft;
   try {
@@ -159,29 +148,13 @@ async function byIds<T extends { id: string }>(
 
 function cmsFailure(error: unknown): DraftResult {
   if (error instanceof CmsHttpError && (error.status === 401 || error.status === 403)) {
-    return {
-      ok: false,
-      status: 403,
-      title: 'Không xem được bản nháp này',
-      message:
-        'Phiên đăng nhập đã hết hạn hoặc tài khoản của bạn không được xem bản nháp này. Hãy đăng nhập lại trang quản trị rồi bấm "Xem trước".',
-    };
+    return refused(403, 'PreviewNotAllowed');
   }
   if (error instanceof CmsHttpError && error.status === 404) {
-    return {
-      ok: false,
-      status: 404,
-      title: 'Không tìm thấy bản nháp',
-      message: 'Bài này không còn trong CMS (có thể đã bị xóa).',
-    };
+    return refused(404, 'PreviewNotFound');
   }
   if (error instanceof CmsUnreachableError) {
-    return {
-      ok: false,
-      status: 502,
-      title: 'Không kết nối được CMS',
-      message: `Trang xem trước chưa lấy được bản nháp từ CMS. Thử lại sau ít phút. (${error.message.split('\n')[0]})`,
-    };
+    return refused(502, 'PreviewCmsUnreachable', { reason: error.message.split('\n')[0]! });
   }
   throw error;
 }

@@ -18,9 +18,7 @@ async function fetchPolicy(): Promise<PublicPolicy> {
   const client = new CmsClient({ baseUrl: process.env.PAYLOAD_URL || 'http://localhost:3000' });
   const body = (await client.getJson('/api/globals/column-settings/policy')) as Partial<PublicPolicy>;
   if (!body?.policy || typeof body.policy.start !== 'string' || !body.school) {
-    throw new CmsDataError(
-      'CMS không trả về cài đặt công khai (/api/globals/column-settings/policy).\nThe CMS returned no public settings.',
-    );
+    throw new CmsDataError('CmsNoPublicPolicy');
   }
   return body as PublicPolicy;
 }

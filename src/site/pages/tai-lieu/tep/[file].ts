@@ -18,13 +18,9 @@ export const GET: APIRoute = async ({ props }) => {
   const { file } = props as { file: { filename: string; mimeType: string; filesize: number } };
   const url = `${payloadUrl().replace(/\/+$/, '')}/api/documents/file/${encodeURIComponent(file.filename)}`;
   const response = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((e: Error) => {
-    throw new CmsUnreachableError(
-      `Không tải được tệp ${file.filename} từ CMS (${e.message}).\nCannot download ${file.filename} from the CMS (${e.message}).`,
-    );
+    throw new CmsUnreachableError('FileDownloadFailed', { filename: file.filename, reason: e.message });
   });
   if (!response.ok)
-    throw new CmsUnreachableError(
-      `CMS trả lời ${response.status} cho tệp ${file.filename}.\nThe CMS answered ${response.status} for ${file.filename}.`,
-    );
+    throw new CmsUnreachableError('FileHttpStatus', { filename: file.filename, status: response.status });
   return new Response(await response.arrayBuffer(), { headers: { 'content-type': file.mimeType } });
 };

@@ -1,0 +1,174 @@
+/**
+ * Every catalogue message rendered with sample details, into one readable
+ * file snapshot (tests/unit/__snapshots__/messages.txt): a change of wording is
+ * a visible diff in review. `npx vitest run tests/unit/messages.test.ts -u`
+ * accepts an intended change.
+ */
+import { describe, expect, it } from 'vitest';
+
+import {
+  catalogue,
+  type DetailsOf,
+  formatForTerminal,
+  isMessageName,
+  type MessageArgs,
+  type MessageName,
+  renderMessage,
+} from '../../src/messages/catalogue';
+import { ColumnError } from '../../src/messages/column-error';
+
+/** One sample per entry; the type makes a new entry without a sample a compile error. */
+const samples: { [N in MessageName]: DetailsOf<N> } = {
+  DatabaseLocked: {},
+  DatabaseReadOnly: {},
+  DiskFull: {},
+  DatabaseLost: {},
+  UploadEmpty: { filename: 'trong.pdf' },
+  UploadTooHeavy: { filename: 'ke-hoach.pdf', size: '31 MB', limit: '25 MB', noun: 'tài liệu' },
+  UploadWrongType: { filename: 'anh.exe', noun: 'ảnh', accepted: 'JPEG, PNG, WebP' },
+  UploadTooManyPixels: { filename: 'bom.png', pixels: 400_000_000, maxPixels: 40_000_000 },
+  ForgotPasswordNoEmail: {},
+  TooManyLogins: { minutes: 7 },
+  RebuildNotAllowed: {},
+  RebuildQueued: {},
+  DeployHookHttp: { status: 502 },
+  DeployHookUnreachable: { reason: 'fetch failed' },
+  BuildScriptFailed: { code: 1 },
+  CmsUnreachable: { baseUrl: 'http://127.0.0.1:9', reason: 'connect ECONNREFUSED 127.0.0.1:9' },
+  CmsHttpStatus: { baseUrl: 'http://cms:3000', status: 500, path: '/api/articles' },
+  CmsNotJson: { baseUrl: 'http://cms:3000', path: '/api/topics' },
+  CmsListShape: { collection: 'topics' },
+  PayloadUrlInvalid: { value: 'cms:3000' },
+  PayloadUrlNotHttp: { value: 'ftp://cms' },
+  CmsInvalidDocument: {
+    collection: 'articles',
+    id: '41',
+    label: ' (slug "bai-loi")',
+    problems: 'trường "publishedAt": Invalid ISO datetime',
+    fields: 'publishedAt',
+  },
+  CmsBrokenReference: {
+    collection: 'articles',
+    id: '41',
+    slug: 'bai-loi',
+    field: 'cover',
+    problem: 'ảnh bìa (media) id 999 không có hoặc chưa công khai',
+    english: 'cover image (media) 999 is missing or not public',
+  },
+  CmsNoPublicPolicy: {},
+  FileDownloadFailed: { filename: 'ke-hoach.pdf', reason: 'The operation was aborted due to timeout' },
+  FileHttpStatus: { filename: 'trinh-chieu.odp', status: 500 },
+  QuarterMissed: { missed: 'Chuyên mục chưa được cập nhật trong 1 quý: Quý IV/2021 (2021-Q4).' },
+  SiteBuildLocked: { lock: '.astro/site-build.lock' },
+  SiteBuildFailed: { reason: '[CmsUnreachable] Không kết nối được CMS tại http://127.0.0.1:9 (…).' },
+  PreviewAddressInvalid: {},
+  PreviewNeedsLogin: {},
+  PreviewSessionExpired: {},
+  PreviewNotAllowed: {},
+  PreviewNotFound: {},
+  PreviewIncomplete: { problems: 'trường "title": tiêu đề trống' },
+  PreviewCmsUnreachable: { reason: 'Không kết nối được CMS tại http://cms:3000 (fetch failed).' },
+  CoverageBadInstant: { what: 'Mục articles/12 publishedAt', value: 'hôm qua' },
+  CoverageBadStart: { start: '2022-Q7' },
+  CoverageStartInFuture: { start: '2030-Q1', current: '2026-Q1' },
+  CoverageBadMinimum: { value: '0' },
+  CoverageNothingCounted: {},
+  CoverageBadNow: {},
+  CoverageNoPublishedAt: { label: 'Mục articles/12' },
+  CoverageInputInvalid: { problems: 'policy.start: Required' },
+  CoverageNowNotIso: { value: '2026-01-01' },
+  CoverageUsage: { problem: "Unknown option '--jsn'" },
+  CoverageOneFormat: {},
+  CoverageFileUnreadable: { file: 'dau-vao.json', reason: 'ENOENT' },
+  CoverageFileNotJson: { file: 'dau-vao.json', reason: 'Unexpected token' },
+  RestoreUsage: {},
+  BackupArchiveInvalid: { problem: 'tệp bị cắt cụt (kết thúc giữa chừng)' },
+  RestoreInterrupted: {},
+  RestoreTargetNotEmpty: { filled: 'users (2), articles (5)' },
+  RestoreNotKept: { collection: 'articles', count: 0, expected: 5 },
+  RestoreFailed: { reason: 'SQLITE_BUSY: database is locked' },
+  BackupFailed: { reason: 'ENOSPC: no space left on device' },
+  ServerError: {},
+};
+
+const names = Object.keys(catalogue) as MessageName[];
+const render = <N extends MessageName>(name: N) => renderMessage(name, ...([samples[name]] as MessageArgs<N>));
+
+describe('the message catalogue', () => {
+  it('renders every entry (snapshot: a change of wording shows as a diff)', async () => {
+    const text = names
+      .map((name) => {
+        const m = render(name);
+        const indented = (text: string) => text.replace(/\n/g, '\n         ');
+        return [
+          `## ${name} (${m.audience})`,
+          `title:   ${m.title}`,
+          `message: ${indented(m.message)}`,
+          `hint:    ${indented(m.hint ?? '—')}`,
+        ].join('\n');
+      })
+      .join('\n\n');
+    await expect(`${text}\n`).toMatchFileSnapshot('./__snapshots__/messages.txt');
+  });
+
+  it('has a sample for every entry and nothing else', () => {
+    expect(Object.keys(samples).sort()).toEqual([...names].sort());
+  });
+
+  it('every entry has a title and a message; Vietnamese for editors and readers, English beside it for operators', () => {
+    const vietnamese = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
+    for (const name of names) {
+      const m = render(name);
+      expect(m.title.trim(), name).not.toBe('');
+      expect(m.message.trim(), name).not.toBe('');
+      expect(`${m.title} ${m.text}`, name).toMatch(vietnamese);
+      // Operators read the log: the title says it in both languages ("Vietnamese / English").
+      if (m.audience === 'operator') expect(m.title, name).toMatch(/ \/ /);
+    }
+  });
+
+  it('joins message and hint: one line for editors, a paragraph each for operators', () => {
+    expect(renderMessage('TooManyLogins', { minutes: 3 }).text).toBe(
+      'Quá nhiều lần đăng nhập từ máy này. Hãy thử lại sau 3 phút.',
+    );
+    expect(renderMessage('PayloadUrlNotHttp', { value: 'x' }).text).not.toContain('\n\n');
+    expect(renderMessage('CmsNotJson', { baseUrl: 'http://a', path: '/b' }).text.split('\n')).toHaveLength(4);
+  });
+
+  it('tells catalogue names from other strings', () => {
+    expect(isMessageName('DiskFull')).toBe(true);
+    expect(isMessageName('toString')).toBe(false);
+    expect(isMessageName('Ổ đĩa của máy chủ đã đầy')).toBe(false);
+    expect(isMessageName(undefined)).toBe(false);
+  });
+});
+
+describe('ColumnError', () => {
+  it('carries the name, the details, the title and the hint; its message is what a person reads', () => {
+    const error = new ColumnError('RestoreTargetNotEmpty', { filled: 'users (2)' });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('RestoreTargetNotEmpty');
+    expect(error.code).toBe('RestoreTargetNotEmpty');
+    expect(error.details).toEqual({ filled: 'users (2)' });
+    expect(error.title).toBe(catalogue.RestoreTargetNotEmpty.title);
+    expect(error.hint).toMatch(/--replace/);
+    expect(error.message).toBe(renderMessage('RestoreTargetNotEmpty', { filled: 'users (2)' }).text);
+    expect(ColumnError.is(error, 'RestoreTargetNotEmpty')).toBe(true);
+    expect(ColumnError.is(error, 'DiskFull')).toBe(false);
+    expect(ColumnError.is(new Error('RestoreTargetNotEmpty'))).toBe(false);
+  });
+
+  it('formats for a terminal: title, message, then the hint', () => {
+    const error = new ColumnError('RestoreInterrupted');
+    expect(error.format()).toBe(
+      [
+        '✖ Lần khôi phục trước bị ngắt / The last restore was interrupted',
+        '    Lần khôi phục trước đã bị ngắt giữa chừng nên cơ sở dữ liệu chỉ có một phần dữ liệu.',
+        '  Gợi ý / Hint:',
+        '    Chạy lại lệnh khôi phục với --replace để nạp lại từ đầu.',
+      ].join('\n'),
+    );
+    expect(String(error)).toBe(error.format());
+    expect(formatForTerminal({ title: 'T', message: 'a\nb' })).toBe('✖ T\n    a\n    b');
+  });
+});
