@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload';
 
-import { DOCUMENT_TYPES, documentPolicy, megabytesFromEnv } from '../../domain/upload-policy';
+import { DOCUMENT_TYPES, documentPolicy } from '../../domain/upload-policy';
+import { settings } from '../../settings';
 import { anyone, isStaff } from '../access/roles';
 import { updateOrDeleteOwnFile } from '../access/files';
 import { createdByField } from '../fields/created-by';
@@ -10,7 +11,7 @@ import { verifyUpload } from '../uploads/verify-upload';
 import { fileResponseHeaders } from '../uploads/file-response-headers';
 import { refuseWhenDiskTooFull } from '../uploads/guard-file-writes';
 
-const policy = documentPolicy(megabytesFromEnv(process.env.DOCUMENT_MAX_MB, 25));
+const policy = documentPolicy(settings().DOCUMENT_MAX_MB);
 
 export const Documents: CollectionConfig = {
   slug: 'documents',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload';
 
-import { IMAGE_TYPES, imagePolicy, megabytesFromEnv } from '../../domain/upload-policy';
+import { IMAGE_TYPES, imagePolicy } from '../../domain/upload-policy';
+import { settings } from '../../settings';
 import { anyone, isStaff } from '../access/roles';
 import { updateOrDeleteOwnFile } from '../access/files';
 import { createdByField } from '../fields/created-by';
@@ -10,10 +11,7 @@ import { verifyUpload } from '../uploads/verify-upload';
 import { fileResponseHeaders } from '../uploads/file-response-headers';
 import { refuseWhenDiskTooFull } from '../uploads/guard-file-writes';
 
-const policy = imagePolicy(
-  megabytesFromEnv(process.env.MEDIA_MAX_MB, 10),
-  megabytesFromEnv(process.env.MEDIA_MAX_MEGAPIXELS, 40) * 1_000_000,
-);
+const policy = imagePolicy(settings().MEDIA_MAX_MB, settings().MEDIA_MAX_MEGAPIXELS * 1_000_000);
 
 const webp = { format: 'webp' as const, options: { quality: 80 } };
 

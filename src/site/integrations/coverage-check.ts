@@ -10,12 +10,7 @@ import type { AstroIntegration } from 'astro';
 
 import { inProgressWarning, missedMessage } from '../../domain/coverage-format';
 import { parseCoverageReport } from '../../domain/coverage-report-schema';
-
-export function isStrict(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.COVERAGE_STRICT === 'true') return true;
-  if (env.COVERAGE_STRICT === 'false') return false;
-  return env.CI === 'true' || env.NODE_ENV === 'production';
-}
+import { coverageStrict } from '../../settings';
 
 export class MissedQuarterError extends Error {
   override name = 'MissedQuarterError';
@@ -36,7 +31,7 @@ export function coverageCheck(): AstroIntegration {
           );
           return;
         }
-        if (isStrict()) {
+        if (coverageStrict()) {
           logger.error(missed);
           throw new MissedQuarterError(`${missed}\n(COVERAGE_STRICT=false để chỉ cảnh báo / to warn only)`);
         }
