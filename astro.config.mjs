@@ -10,19 +10,19 @@ import { coverageCheck } from './src/site/integrations/coverage-check.ts';
 import { pagefindIntegration } from './src/site/integrations/pagefind.mjs';
 import { precompress } from './src/site/integrations/precompress.ts';
 import { securityHeaders } from './src/site/integrations/security-headers.ts';
+import { settings } from './src/settings.ts';
 
-const base = process.env.SITE_BASE ?? '/binh-dang-gioi/';
-/** Public origin of the portal (canonical URLs, sitemap, RSS, Open Graph). */
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
-const cms = new URL(process.env.PAYLOAD_URL || 'http://localhost:3000');
+const { SITE_BASE: base, SITE_URL: site, PAYLOAD_URL } = settings();
+const cms = new URL(PAYLOAD_URL);
 
 export default defineConfig({
   srcDir: './src/site',
-  // scripts/build-site.ts builds into a fixed staging folder and swaps it in, so
-  // a failed build never touches the previous dist/.
-  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // scripts/build-site.ts builds into a staging folder (`astro build --outDir …`)
+  // and swaps it in, so a failed build never touches the previous dist/.
+  outDir: './dist',
   publicDir: './public',
   base,
+  /** Public origin of the portal (canonical URLs, sitemap, RSS, Open Graph). */
   site,
   trailingSlash: 'always',
   // No inline style or script anywhere, so the CSP can forbid them (src/domain/security-headers.ts).

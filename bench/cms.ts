@@ -89,8 +89,8 @@ export async function benchCms() {
   await rm(path.dirname(DIST), { recursive: true, force: true });
   const sitePort = await freePort();
   const server = await startAdminServer({
+    runJobs: true,
     env: {
-      CMS_RUN_JOBS: 'true',
       SITE_DIST: DIST,
       SITE_URL: `http://127.0.0.1:${sitePort}`,
       SITE_BASE: BASE,
@@ -229,7 +229,7 @@ function localApi(env: Record<string, string>, id: number): Record<string, unkno
     process.execPath,
     [...process.execArgv, fileURLToPath(import.meta.url), '--local-api', String(id)],
     {
-      env: { ...process.env, ...env, NODE_ENV: 'production', CMS_LOG_TO_STDERR: 'true' },
+      env: { ...process.env, ...env, NODE_ENV: 'production' },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -239,7 +239,10 @@ function localApi(env: Record<string, string>, id: number): Record<string, unkno
 
 async function localApiHere(id: number) {
   const { getPayload } = await import('payload');
-  const payload = await getPayload({ config: await (await import('../payload.config')).default });
+  // Logs on stderr: stdout carries the result.
+  const { buildCmsConfig } = await import('../src/cms/config');
+  const { settings } = await import('../src/settings');
+  const payload = await getPayload({ config: await buildCmsConfig(settings(), { logToStderr: true }) });
   const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client;
   const list = () => payload.find({ collection: 'articles', limit: 10, depth: 1, overrideAccess: false });
   const detail = () => payload.findByID({ collection: 'articles', id, depth: 1, overrideAccess: false });

@@ -12,7 +12,9 @@ import { createBackup } from '../src/cms/backup/backup';
 import { snapshotSqlite } from '../src/cms/backup/sqlite-snapshot';
 import { chooseDatabase } from '../src/domain/database-url';
 import { ColumnError } from '../src/messages/column-error';
+import { ensureLocalSecret } from './lib/local-secret';
 import { exitWith, openCms } from './lib/open-cms';
+import { scriptSettings } from './lib/settings';
 
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
 const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-');
@@ -20,10 +22,10 @@ const out = path.resolve(values.out ?? path.join('backups', `sao-luu-${stamp}.ta
 mkdirSync(path.dirname(out), { recursive: true });
 
 // SQLite: back up a consistent snapshot of the file, not the file editors are writing to.
-const database = chooseDatabase(process.env.DATABASE_URI);
+ensureLocalSecret();
+const database = chooseDatabase(scriptSettings().DATABASE_URI);
 const snapshot = database.kind === 'sqlite' ? await snapshotSqlite(database.url).catch(exitWith) : undefined;
-if (snapshot) process.env.DATABASE_URI = snapshot.url;
-const config = await openCms();
+const config = await openCms({ databaseUri: snapshot?.url });
 const payload = await getPayload({ config }).catch(exitWith);
 try {
   console.log('Đang sao lưu…');

@@ -5,6 +5,11 @@
  * exactly as it was and exits with status 1 and one clear message.
  *
  *   PAYLOAD_URL=http://cms.example:3000 npm run build:site      (SITE_DIST=dist: the output folder)
+ *
+ * Astro runs as a child process (a build holds a lot of memory, and the
+ * rebuild job must not load Astro into the CMS server). It reads its settings
+ * from the environment it is given; the output folder is Astro's own
+ * `--outDir` argument.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,14 +23,15 @@ import { type BuildFailure, type BuildReport, failureFileFor, readBuildFailure }
 import { type MessageArgs, renderMessage } from '../src/messages/catalogue';
 import { ColumnError } from '../src/messages/column-error';
 
-import { isStrict } from '../src/site/integrations/coverage-check';
-import { payloadUrl } from '../src/site-loader/astro-loader';
+import { childEnvironment, coverageStrict, settingsFromEnv, type Settings } from '../src/settings';
 import { CmsClient } from '../src/site-loader/client';
 import { SiteBuildError } from '../src/site-loader/errors';
+import { scriptSettings } from './lib/settings';
 import { clientDir } from './lib/site-dist';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** `env`: the environment Astro gets (default: this process's); its settings are checked before Astro starts. */
 export type BuildSiteOptions = { dist?: string; env?: Record<string, string | undefined>; quiet?: boolean };
 
 /**
@@ -92,7 +98,7 @@ export function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResu
 }
 
 async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = childEnvironment({ ...options.env, ASTRO_TELEMETRY_DISABLED: '1' });
   // Vite's own variables (set by vitest in process.env) would override the
   // site's: BASE_URL=/ drops the base path from every link.
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
@@ -106,9 +112,14 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   );
   const started = Date.now();
 
-  // Fail fast, before Astro starts, when the CMS cannot be reached.
+  // Fail fast, before Astro starts, on a wrong setting or a CMS that cannot be reached.
+  let settings: Settings;
   try {
-    await new CmsClient({ baseUrl: payloadUrl(env), timeoutMs: 10_000 }).getJson('/api/topics', { limit: 1, depth: 0 });
+    settings = settingsFromEnv(env);
+    await new CmsClient({ baseUrl: settings.PAYLOAD_URL, timeoutMs: 10_000 }).getJson('/api/topics', {
+      limit: 1,
+      depth: 0,
+    });
   } catch (error) {
     if (!(error instanceof SiteBuildError)) return { ok: false, message: (error as Error).message };
     return {
@@ -124,11 +135,12 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   await mkdir(path.dirname(staging), { recursive: true });
   const output: string[] = [];
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', staging], {
       cwd: root,
       // Always a production build, even when started from vitest (NODE_ENV=test).
-      // The coverage check's strictness follows the caller's environment (CI, NODE_ENV), not this forced one.
-      env: { ...env, NODE_ENV: 'production', SITE_OUT_DIR: staging, COVERAGE_STRICT: isStrict(env) ? 'true' : 'false' },
+      // The coverage check's strictness follows the caller's settings (CI, NODE_ENV), not this forced one.
+      env: { ...env, NODE_ENV: 'production', COVERAGE_STRICT: String(coverageStrict(settings)) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
@@ -160,7 +172,8 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
 if (import.meta.url === `file://${process.argv[1]}`) {
   // --report FILE: the outcome as JSON for the rebuild job (src/cms/site-build/run.ts), which reads names, not words.
   const { values } = parseArgs({ options: { report: { type: 'string' } } });
-  const result = await buildSite({ dist: process.env.SITE_DIST || undefined });
+  const { SITE_DIST, PAYLOAD_URL } = scriptSettings();
+  const result = await buildSite({ dist: SITE_DIST });
   if (values.report) {
     const report: BuildReport = result.ok
       ? { ok: true }
@@ -171,7 +184,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`\n✖ ${result.message}`);
     process.exit(1);
   }
-  console.log(
-    `\n✔ Đã dựng trang vào ${process.env.SITE_DIST || 'dist'}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${payloadUrl()}).`,
-  );
+  console.log(`\n✔ Đã dựng trang vào ${SITE_DIST}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${PAYLOAD_URL}).`);
 }

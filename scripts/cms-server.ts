@@ -7,7 +7,10 @@
  * header that replaces anything the client sent under that name. It also
  * gives every response the admin's security headers (no framing by others).
  *
- *   tsx scripts/cms-server.ts [-p PORT] [-H HOST]      (PORT, default 3000; NODE_ENV=production)
+ *   tsx scripts/cms-server.ts [-p PORT] [-H HOST] [--run-jobs]      (PORT, default 3000; NODE_ENV=production)
+ *
+ * --run-jobs runs the job queues (npm start); Next's copy of the config reads
+ * it from this command line (src/cms/config-options.ts).
  */
 import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -16,32 +19,27 @@ import { parseArgs } from 'node:util';
 
 import next from 'next';
 
-import {
-  CLIENT_ADDRESS_HEADER,
-  clientAddress,
-  parseTrustProxy,
-  type TrustProxy,
-  TrustProxyError,
-} from '../src/domain/client-address';
+import { RUN_JOBS_FLAG } from '../src/cms/config-options';
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustProxy } from '../src/domain/client-address';
 import { adminSecurityHeaders } from '../src/domain/security-headers';
 import { renderMessage } from '../src/messages/catalogue';
+import { scriptSettings } from './lib/settings';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'H' } },
+  options: {
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string', short: 'H' },
+    [RUN_JOBS_FLAG.slice(2)]: { type: 'boolean' },
+  },
 });
-const port = Number(values.port ?? process.env.PORT ?? 3000);
+// A wrong TRUST_PROXY (or any other setting) stops the server here, with its message.
+const settings = scriptSettings();
+const port = Number(values.port ?? settings.PORT);
 const host = values.host;
 
-let trust: TrustProxy;
-try {
-  trust = parseTrustProxy(process.env.TRUST_PROXY);
-} catch (error) {
-  if (!(error instanceof TrustProxyError)) throw error;
-  console.error(`\n✖ ${error.message}\n`);
-  process.exit(1);
-}
-const trustsNoProxy = !process.env.TRUST_PROXY || process.env.TRUST_PROXY === 'false';
+const trust = parseTrustProxy(settings.TRUST_PROXY);
+const trustsNoProxy = !settings.TRUST_PROXY || settings.TRUST_PROXY === 'false';
 
 const app = next({ dev: false, dir: root, hostname: host ?? 'localhost', port });
 await app.prepare();

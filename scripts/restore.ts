@@ -25,8 +25,7 @@ if (positionals.length !== 1) {
 const file = path.resolve(positionals[0]!);
 
 // All-or-nothing on SQLite too (see src/cms/database.ts).
-process.env.CMS_SQLITE_TRANSACTIONS = '1';
-const config = await openCms();
+const config = await openCms({ sqliteTransactions: true });
 const payload = await getPayload({ config }).catch(exitWith);
 try {
   const result = await restoreBackup(payload, file, { replace: values.replace, log: (line) => console.log(line) });

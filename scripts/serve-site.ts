@@ -24,6 +24,8 @@ import { siteSecurityHeaders } from '../src/domain/security-headers';
 import { PREVIEW_SEGMENT } from '../src/domain/site-paths';
 import { RenderServer } from './lib/render-server';
 import { clientDir } from './lib/site-dist';
+import { childEnvironment } from '../src/settings';
+import { scriptSettings } from './lib/settings';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
@@ -85,7 +87,7 @@ export function serveSite(options: {
   const root = clientDir(path.resolve(options.dir));
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const baseSegments = base.split('/').filter(Boolean);
-  const renderer = new RenderServer(path.resolve(options.dir), { ...process.env, ...options.env, SITE_BASE: base });
+  const renderer = new RenderServer(path.resolve(options.dir), childEnvironment({ ...options.env, SITE_BASE: base }));
   const onRequest = [PREVIEW_SEGMENT, '_image'];
   const statics = new StaticFiles(root);
   // Over plain HTTP (this server) HSTS would be ignored; a TLS proxy in front adds it from _headers / the nginx snippet.
@@ -157,8 +159,7 @@ export function serveSite(options: {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.PORT_SITE ?? 4321);
-  const base = process.env.SITE_BASE ?? '/binh-dang-gioi/';
-  await serveSite({ dir: process.env.SITE_DIST ?? 'dist', base, port, host: process.env.HOST_SITE ?? '0.0.0.0' });
+  const { PORT_SITE: port, SITE_BASE: base, SITE_DIST, HOST_SITE } = scriptSettings();
+  await serveSite({ dir: SITE_DIST, base, port, host: HOST_SITE });
   console.log(`Trang chuyên mục: http://localhost:${port}${base}`);
 }

@@ -21,16 +21,20 @@ import { buildSite } from './build-site';
 import { ensureAdminBuilt } from './lib/admin-build';
 import { ensureLocalSecret } from './lib/local-secret';
 import { serveSite } from './serve-site';
+import { scriptSettings } from './lib/settings';
 import { clientDir } from './lib/site-dist';
+import { childEnvironment } from '../src/settings';
+import { RUN_JOBS_FLAG } from '../src/cms/config-options';
 
-const port = process.env.PORT ?? '3000';
-const sitePort = Number(process.env.PORT_SITE ?? 4321);
-const siteBase = process.env.SITE_BASE ?? '/binh-dang-gioi/';
 const bin = (name: string) => path.resolve('node_modules', '.bin', name);
 
 ensureLocalSecret();
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
-const secret = resolveSecret(env);
+const settings = scriptSettings();
+const port = String(settings.PORT);
+const sitePort = settings.PORT_SITE;
+const siteBase = settings.SITE_BASE;
+const env = childEnvironment({ NODE_ENV: 'production' });
+const secret = resolveSecret({ ...settings, NODE_ENV: 'production' });
 if (!secret.ok) {
   console.error(`\n✖ Máy chủ không khởi động (server not started):\n  ${secret.message}\n`);
   process.exit(1);
@@ -52,7 +56,7 @@ try {
   console.log('▶ Cập nhật cấu trúc cơ sở dữ liệu (migrations)…');
   await run(bin('payload'), ['migrate']);
 
-  if (process.env.SEED_DEMO !== 'false') {
+  if (settings.SEED_DEMO) {
     await run(bin('tsx'), ['scripts/seed.ts', '--if-empty']);
   }
 
@@ -61,10 +65,7 @@ try {
     onBuild: () => console.log('▶ Biên dịch trang quản trị (next build, khoảng 1 phút lần đầu)…'),
   });
 
-  const server = spawn(bin('tsx'), ['scripts/cms-server.ts', '-p', port], {
-    stdio: 'inherit',
-    env: { ...env, CMS_RUN_JOBS: 'true' },
-  });
+  const server = spawn(bin('tsx'), ['scripts/cms-server.ts', '-p', port, RUN_JOBS_FLAG], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 
@@ -72,7 +73,7 @@ try {
   await waitForCms(cmsUrl);
   console.log(`▶ Dựng trang công khai từ CMS (${cmsUrl})…`);
   // The caller's environment decides the coverage check's strictness, not the NODE_ENV forced above.
-  const built = await buildSite({ env: { ...process.env, PAYLOAD_URL: cmsUrl, SITE_BASE: siteBase }, quiet: true });
+  const built = await buildSite({ env: childEnvironment({ PAYLOAD_URL: cmsUrl, SITE_BASE: siteBase }), quiet: true });
   if (!built.ok)
     console.error(`\n✖ ${built.message}\n  (Trang quản trị vẫn chạy; trang công khai cũ, nếu có, vẫn được phục vụ.)\n`);
   if (existsSync(path.join(clientDir('dist'), 'index.html'))) {

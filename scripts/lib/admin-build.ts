@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { childEnvironment } from '../../src/settings';
+
 /** Everything `next build` compiles: an unchanged admin is not rebuilt. */
 const ADMIN_SOURCES = [
   'src/app',
@@ -12,6 +14,7 @@ const ADMIN_SOURCES = [
   'src/instrumentation.ts',
   'src/instrumentation-node.ts',
   'src/proxy.ts',
+  'src/settings.ts',
   'payload.config.ts',
   'next.config.mjs',
   'tsconfig.next.json',
@@ -63,7 +66,7 @@ async function buildUnlessCurrent(options: { env?: NodeJS.ProcessEnv; onBuild?: 
   await new Promise<void>((resolve, reject) => {
     const child = spawn(path.resolve('node_modules', '.bin', 'next'), ['build'], {
       stdio: 'inherit',
-      env: { ...process.env, ...options.env, NODE_ENV: 'production' },
+      env: childEnvironment({ ...options.env, NODE_ENV: 'production' }),
     });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build → exit ${code}`))));

@@ -1,17 +1,24 @@
+import type { CmsConfigOptions } from '../../src/cms/config-options';
 import { ensureLocalSecret } from './local-secret';
 
 /**
  * Loads the Payload config for a command-line script, with the same secret
- * `npm start` uses, and turns configuration and connection errors into one
- * readable message and a non-zero exit instead of a stack trace.
+ * `npm start` uses and its logs on stderr (stdout is the script's output),
+ * and turns configuration and connection errors into one readable message
+ * and a non-zero exit instead of a stack trace.
  */
-export async function openCms() {
+export async function openCms(options: Omit<CmsConfigOptions, 'logToStderr'> & { databaseUri?: string } = {}) {
   ensureLocalSecret();
-  process.env.CMS_LOG_TO_STDERR = 'true';
   try {
-    return await (
-      await import('../../payload.config')
-    ).default;
+    // Imported after the secret is in place: the settings are read once, on first use.
+    const { buildCmsConfig } = await import('../../src/cms/config');
+    const { settings } = await import('../../src/settings');
+    const { databaseUri, ...configOptions } = options;
+    const base = settings();
+    return await buildCmsConfig(
+      { ...base, DATABASE_URI: databaseUri ?? base.DATABASE_URI },
+      { ...configOptions, logToStderr: true },
+    );
   } catch (error) {
     exitWith(error);
   }

@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { childEnvironment } from '../../src/settings';
 import { freePort } from './ports';
 import { serverEntry } from './site-dist';
 
@@ -18,7 +19,7 @@ export class RenderServer {
 
   constructor(
     private readonly dist: string,
-    private readonly env: Record<string, string | undefined> = process.env,
+    private readonly env: Record<string, string | undefined> = childEnvironment(),
   ) {}
 
   /** Forwards one request; answers 503 in Vietnamese when the build has no server part or it will not start. */

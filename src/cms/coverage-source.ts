@@ -3,6 +3,7 @@ import type { Payload } from 'payload';
 import type { CoverageInput, CoverageItem } from '../domain/coverage';
 import { itemPath, withBase } from '../domain/site-paths';
 import { COLUMN_COLLECTIONS } from '../domain/vocabulary';
+import { settings as appSettings } from '../settings';
 
 /**
  * Reads what the coverage rule needs from the CMS (either database): the
@@ -14,7 +15,7 @@ export async function coverageInputFromCms(
   options: { now?: Date; siteBase?: string } = {},
 ): Promise<CoverageInput> {
   const settings = await payload.findGlobal({ slug: 'column-settings', depth: 0 });
-  const siteBase = options.siteBase ?? process.env.SITE_BASE ?? '/binh-dang-gioi/';
+  const siteBase = options.siteBase ?? appSettings().SITE_BASE;
   const items: CoverageItem[] = [];
   for (const { value: collection } of COLUMN_COLLECTIONS) {
     const { docs } = await payload.find({

@@ -9,6 +9,7 @@ import type { DatabaseAdapterObj } from 'payload';
 import { chooseDatabase, mongoUnreachableMessage } from '../domain/database-url';
 import { removeFilesWhenRowFails } from './uploads/guard-file-writes';
 import { migrations } from '../migrations/sqlite';
+import { settings as appSettings, type Settings } from '../settings';
 
 /** How long to wait for MongoDB before saying it cannot be reached. */
 export const MONGO_TIMEOUT_MS = 5000;
@@ -25,20 +26,25 @@ export class DatabaseUnreachableError extends Error {
  * Mixing push and migrations on one file corrupts its migration history.
  * Either adapter deletes an upload's files when their row cannot be written
  * (see uploads/guard-file-writes.ts).
+ *
+ * `sqliteTransactions`: on only for scripts/restore.ts, which runs alone and
+ * needs all-or-nothing. libsql opens every transaction for writing (BEGIN
+ * IMMEDIATE), so the server, which editors share, keeps them off (Payload's
+ * default on SQLite: one connection, concurrent requests would wait on each other).
  */
-export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
-  const choice = chooseDatabase(env.DATABASE_URI);
+export function databaseAdapter(
+  settings: Pick<Settings, 'DATABASE_URI' | 'NODE_ENV'> = appSettings(),
+  options: { sqliteTransactions?: boolean } = {},
+): DatabaseAdapterObj {
+  const choice = chooseDatabase(settings.DATABASE_URI);
   if (choice.kind === 'sqlite') {
     // libsql cannot create the parent folder ("Unable to open … 14").
     fs.mkdirSync(path.dirname(path.resolve(choice.file)), { recursive: true });
     return removeFilesWhenRowFails(
       sqliteAdapter({
         client: { url: choice.url },
-        push: env.NODE_ENV === 'test',
-        // Payload keeps SQLite transactions off by default (one connection, concurrent
-        // requests would wait on each other). The restore command, which runs alone
-        // and needs all-or-nothing, turns them on (see sqliteTransactions).
-        transactionOptions: sqliteTransactions(env),
+        push: settings.NODE_ENV === 'test',
+        transactionOptions: options.sqliteTransactions ? {} : undefined,
         migrationDir: path.resolve('src/migrations/sqlite'),
         prodMigrations: migrations,
         // libsql's default is not to wait: a write would fail at once while another
@@ -59,15 +65,6 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseA
 
 /** How long a write waits for another process's lock on the SQLite file before failing. */
 export const SQLITE_BUSY_TIMEOUT_MS = 3000;
-
-/**
- * `CMS_SQLITE_TRANSACTIONS=1`, set by scripts/restore.ts for itself. libsql
- * opens every transaction for writing (BEGIN IMMEDIATE), so the server, which
- * editors share, keeps them off.
- */
-function sqliteTransactions(env: NodeJS.ProcessEnv): Record<string, never> | undefined {
-  return env.CMS_SQLITE_TRANSACTIONS === '1' ? {} : undefined;
-}
 
 /**
  * Before the adapter connects, ping the server once: an unreachable MongoDB

@@ -4,8 +4,8 @@
  * plus any listed in CMS_ALLOWED_ORIGINS. Without a configured address (the
  * local `npm start`), its own port on localhost and 127.0.0.1.
  */
-/** Reads PAYLOAD_PUBLIC_SERVER_URL, CMS_ALLOWED_ORIGINS and PORT. */
-export type OriginEnv = Record<string, string | undefined>;
+/** From the settings (src/settings.ts): PAYLOAD_PUBLIC_SERVER_URL, CMS_ALLOWED_ORIGINS and PORT. */
+export type OriginEnv = { PAYLOAD_PUBLIC_SERVER_URL?: string; CMS_ALLOWED_ORIGINS?: string; PORT?: number | string };
 
 export function allowedOrigins(env: OriginEnv): string[] {
   const listed = (env.CMS_ALLOWED_ORIGINS ?? '')

@@ -34,16 +34,6 @@ export function documentPolicy(maxMegabytes = 25): UploadPolicy {
   return { noun: 'tài liệu', types: DOCUMENT_TYPES, maxBytes: maxMegabytes * MB };
 }
 
-/** Reads a positive number of megabytes from an environment value, or the default. */
-export function megabytesFromEnv(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new Error(`Invalid upload size limit "${value}": expected a positive number of megabytes`);
-  }
-  return n;
-}
-
 export type UploadCandidate = {
   filename: string;
   size: number;

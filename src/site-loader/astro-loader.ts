@@ -5,14 +5,15 @@
  */
 import type { Loader } from 'astro/loaders';
 
+import { skipsCms, SKIP_CMS_FLAG } from '../site/build-flags';
+import { settings } from '../settings';
 import { CmsClient } from './client';
 import { SCHEMAS, type CmsCollection } from './schemas';
 import { syncCollection, type SyncMeta, type SyncStore } from './sync';
 
-export const DEFAULT_PAYLOAD_URL = 'http://localhost:3000';
-
-export function payloadUrl(env: Record<string, string | undefined> = process.env): string {
-  return env.PAYLOAD_URL?.trim() || DEFAULT_PAYLOAD_URL;
+/** The CMS the site reads (PAYLOAD_URL). */
+export function payloadUrl(): string {
+  return settings().PAYLOAD_URL;
 }
 
 export function cmsLoader(collection: CmsCollection): Loader {
@@ -21,8 +22,8 @@ export function cmsLoader(collection: CmsCollection): Loader {
     schema: SCHEMAS[collection],
     load: async ({ store, meta, generateDigest, logger }) => {
       // `npm run check:site` type-checks without a CMS: the types come from the schema.
-      if (process.env.SITE_SKIP_SYNC === '1') {
-        logger.info(`${collection}: bỏ qua đồng bộ (SITE_SKIP_SYNC=1)`);
+      if (skipsCms()) {
+        logger.info(`${collection}: bỏ qua đồng bộ (${SKIP_CMS_FLAG})`);
         return;
       }
       await syncCollection({

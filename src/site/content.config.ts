@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 import { cmsLoader } from '../site-loader/astro-loader';
+import { settings } from '../settings';
 import { SCHEMAS, type CmsCollection } from '../site-loader/schemas';
 
 /**
@@ -12,7 +13,7 @@ import { SCHEMAS, type CmsCollection } from '../site-loader/schemas';
  * the benchmark's baseline, and a way to build from an export without a CMS.
  */
 function fromCms(collection: CmsCollection) {
-  const exported = process.env.SITE_CONTENT_FILE;
+  const exported = settings().SITE_CONTENT_FILE;
   if (!exported) return defineCollection({ loader: cmsLoader(collection) });
   return defineCollection({
     loader: file(exported, {

@@ -50,8 +50,8 @@ beforeAll(async () => {
   siteUrl = `http://127.0.0.1:${sitePort}${BASE}`;
   server = await startAdminServer({
     port: adminPort,
+    runJobs: true,
     env: {
-      CMS_RUN_JOBS: 'true',
       SITE_DIST: DIST,
       SITE_BUILD_PAYLOAD_URL: proxy.url,
       SITE_URL: `http://127.0.0.1:${sitePort}`,

@@ -113,31 +113,28 @@ describe(`running a rebuild on ${backendLabel[backend]}`, () => {
       res.end('ok');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    process.env.SITE_DEPLOY_HOOK_URL = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
+    const deployHookUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
     try {
-      const outcome = await runSiteBuild(ctx.cms.payload, 'thử deploy hook');
+      const outcome = await runSiteBuild(ctx.cms.payload, 'thử deploy hook', { deployHookUrl, cmsUrl: 'unused' });
       expect(outcome.ok).toBe(true);
       expect(calls).toEqual(['POST /hook']);
       const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
       expect(status).toMatchObject({ state: 'idle', lastReason: 'thử deploy hook' });
       expect(status.lastSuccessAt).toBeTruthy();
     } finally {
-      delete process.env.SITE_DEPLOY_HOOK_URL;
       await new Promise((resolve) => server.close(resolve));
     }
   });
 
   it('records a failure with its time, reason and log for editors', async () => {
-    process.env.SITE_DEPLOY_HOOK_URL = 'http://127.0.0.1:9/hook';
-    try {
-      const outcome = await runSiteBuild(ctx.cms.payload, 'thử lỗi');
-      expect(outcome.ok).toBe(false);
-      const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
-      expect(status.lastFailureReason).toMatch(/Không gọi được deploy hook/);
-      expect(status.lastFailureAt).toBeTruthy();
-      expect(status.state).toBe('idle');
-    } finally {
-      delete process.env.SITE_DEPLOY_HOOK_URL;
-    }
+    const outcome = await runSiteBuild(ctx.cms.payload, 'thử lỗi', {
+      deployHookUrl: 'http://127.0.0.1:9/hook',
+      cmsUrl: 'unused',
+    });
+    expect(outcome.ok).toBe(false);
+    const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
+    expect(status.lastFailureReason).toMatch(/Không gọi được deploy hook/);
+    expect(status.lastFailureAt).toBeTruthy();
+    expect(status.state).toBe('idle');
   });
 });

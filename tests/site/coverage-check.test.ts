@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
 import { clientDir } from '../../scripts/lib/site-dist';
-import { isStrict } from '../../src/site/integrations/coverage-check';
+import { coverageStrict, settingsFromEnv } from '../../src/settings';
 import { seedDemoContent } from '../../src/seed/seed';
 import { type HttpCms, startHttpCms } from './support/http-cms';
 
@@ -34,11 +34,12 @@ afterAll(async () => {
 
 describe('strictness', () => {
   it('is on in CI and with NODE_ENV=production, and COVERAGE_STRICT decides explicitly', () => {
-    expect(isStrict({ CI: 'true' } as never)).toBe(true);
-    expect(isStrict({ NODE_ENV: 'production' } as never)).toBe(true);
-    expect(isStrict({} as never)).toBe(false);
-    expect(isStrict({ CI: 'true', COVERAGE_STRICT: 'false' } as never)).toBe(false);
-    expect(isStrict({ COVERAGE_STRICT: 'true' } as never)).toBe(true);
+    const isStrict = (env: Record<string, string>) => coverageStrict(settingsFromEnv(env));
+    expect(isStrict({ CI: 'true' })).toBe(true);
+    expect(isStrict({ NODE_ENV: 'production' })).toBe(true);
+    expect(isStrict({})).toBe(false);
+    expect(isStrict({ CI: 'true', COVERAGE_STRICT: 'false' })).toBe(false);
+    expect(isStrict({ COVERAGE_STRICT: 'true' })).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { editorialPreview } from '../../src/cms/collections/editorial';
 import { itemPath, previewPath, withBase } from '../../src/domain/site-paths';
+import { settingsFromEnv } from '../../src/settings';
 
 describe('readers’ addresses', () => {
   it('places each collection’s items under its Vietnamese section', () => {
@@ -20,8 +21,6 @@ describe('readers’ addresses', () => {
 });
 
 describe('draft preview addresses', () => {
-  afterEach(() => vi.unstubAllEnvs());
-
   it('exist for the three editorial collections only, by id (numbers on SQLite, strings on MongoDB)', () => {
     expect(previewPath('articles', 42)).toBe('xem-truoc/articles/42/');
     expect(previewPath('model-stories', '66a1f0c2e4b0a1b2c3d4e5f6')).toBe(
@@ -34,17 +33,18 @@ describe('draft preview addresses', () => {
   });
 
   it('the admin’s preview button points at the public site (SITE_URL + SITE_BASE)', () => {
-    vi.stubEnv('SITE_URL', 'https://thcs-nguyendu.edu.vn');
-    vi.stubEnv('SITE_BASE', '/chuyen-muc/binh-dang-gioi/');
-    const url = editorialPreview('articles')({ id: 12 }, {} as never);
+    const site = settingsFromEnv({
+      SITE_URL: 'https://thcs-nguyendu.edu.vn',
+      SITE_BASE: '/chuyen-muc/binh-dang-gioi/',
+    });
+    const url = editorialPreview('articles', site)({ id: 12 }, {} as never);
     expect(url).toBe('https://thcs-nguyendu.edu.vn/chuyen-muc/binh-dang-gioi/xem-truoc/articles/12/');
-    expect(editorialPreview('articles')({}, {} as never)).toBeNull();
+    expect(editorialPreview('articles', site)({}, {} as never)).toBeNull();
   });
 
   it('defaults to the local site of npm start', () => {
-    vi.stubEnv('SITE_URL', '');
-    vi.stubEnv('SITE_BASE', undefined as never);
-    expect(editorialPreview('model-stories')({ id: '5' }, {} as never)).toBe(
+    const site = settingsFromEnv({ SITE_URL: '' });
+    expect(editorialPreview('model-stories', site)({ id: '5' }, {} as never)).toBe(
       'http://localhost:4321/binh-dang-gioi/xem-truoc/model-stories/5/',
     );
   });

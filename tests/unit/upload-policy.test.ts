@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkUpload, documentPolicy, imagePolicy, MB, megabytesFromEnv } from '../../src/domain/upload-policy';
+import { checkUpload, documentPolicy, imagePolicy, MB } from '../../src/domain/upload-policy';
 
 const images = imagePolicy();
 const documents = documentPolicy();
@@ -80,18 +80,5 @@ describe('checkUpload', () => {
 
   it('the document limit defaults to 25 MB', () => {
     expect(documents.maxBytes).toBe(25 * MB);
-  });
-});
-
-describe('megabytesFromEnv', () => {
-  it('reads a positive number or falls back', () => {
-    expect(megabytesFromEnv(undefined, 10)).toBe(10);
-    expect(megabytesFromEnv('', 10)).toBe(10);
-    expect(megabytesFromEnv('2.5', 10)).toBe(2.5);
-  });
-  it('rejects nonsense instead of silently lifting the limit', () => {
-    expect(() => megabytesFromEnv('abc', 10)).toThrow(/positive number/);
-    expect(() => megabytesFromEnv('-1', 10)).toThrow();
-    expect(() => megabytesFromEnv('0', 10)).toThrow();
   });
 });

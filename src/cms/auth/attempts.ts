@@ -10,9 +10,10 @@ import { APIError, type PayloadRequest } from 'payload';
 import { CLIENT_ADDRESS_HEADER, rateLimitKey } from '../../domain/client-address';
 import { RateLimiter } from '../../domain/rate-limit';
 import { renderMessage } from '../../messages/catalogue';
+import { settings } from '../../settings';
 
 const WINDOW_MS = 10 * 60 * 1000;
-const limiter = new RateLimiter(Number(process.env.LOGIN_RATE_LIMIT) || 20, WINDOW_MS);
+const limiter = new RateLimiter(settings().LOGIN_RATE_LIMIT, WINDOW_MS);
 
 /** Context flag: this attempt was counted already (the forgot-password endpoint counts before it answers). */
 export const ATTEMPT_COUNTED = 'authAttemptCounted';

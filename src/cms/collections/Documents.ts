@@ -1,8 +1,9 @@
-import { DOCUMENT_TYPES, documentPolicy, megabytesFromEnv } from '../../domain/upload-policy';
+import { DOCUMENT_TYPES, documentPolicy } from '../../domain/upload-policy';
+import { settings } from '../../settings';
 import { uploadDir } from '../uploads/upload-dir';
 import { uploadCollection } from './uploads';
 
-const policy = documentPolicy(megabytesFromEnv(process.env.DOCUMENT_MAX_MB, 25));
+const policy = documentPolicy(settings().DOCUMENT_MAX_MB);
 
 export const Documents = uploadCollection(policy, {
   slug: 'documents',

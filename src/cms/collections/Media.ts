@@ -1,11 +1,9 @@
-import { IMAGE_TYPES, imagePolicy, megabytesFromEnv } from '../../domain/upload-policy';
+import { IMAGE_TYPES, imagePolicy } from '../../domain/upload-policy';
+import { settings } from '../../settings';
 import { uploadDir } from '../uploads/upload-dir';
 import { uploadCollection } from './uploads';
 
-const policy = imagePolicy(
-  megabytesFromEnv(process.env.MEDIA_MAX_MB, 10),
-  megabytesFromEnv(process.env.MEDIA_MAX_MEGAPIXELS, 40) * 1_000_000,
-);
+const policy = imagePolicy(settings().MEDIA_MAX_MB, settings().MEDIA_MAX_MEGAPIXELS * 1_000_000);
 
 const webp = { format: 'webp' as const, options: { quality: 80 } };
 

@@ -1,6 +1,7 @@
 import type { CollectionConfig, FieldHook } from 'payload';
 
 import { ROLES } from '../../domain/vocabulary';
+import { settings } from '../../settings';
 import { isAdmin, isAdminField, isStaff, isStaffField } from '../access/roles';
 import { isAdminOrSelf } from '../access/users';
 import { forgotPasswordEndpoint } from '../auth/forgot-password';
@@ -29,7 +30,7 @@ export const Users: CollectionConfig = {
     useAPIKey: true,
     // Secure (HTTPS only; browsers also allow localhost) in production, unless a LAN without TLS says COOKIE_SECURE=false.
     cookies: {
-      secure: process.env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== 'false',
+      secure: settings().NODE_ENV === 'production' && settings().COOKIE_SECURE !== false,
       sameSite: 'Lax',
     },
   },

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field, GeneratePreviewURL } from 'payload';
 
 import { previewPath, withBase } from '../../domain/site-paths';
+import { settings, type Settings } from '../../settings';
 
 import { isStaff } from '../access/roles';
 import { createContent, deleteContent, readPublishedOrStaff, updateContent } from '../access/content';
@@ -52,13 +53,13 @@ export function editorialVersions(options: { autosave: boolean }): CollectionCon
  * (rendered on request there, for signed-in staff only). SITE_URL is the
  * portal's public origin, SITE_BASE the column's path, as for the site build.
  */
-export function editorialPreview(collection: string): GeneratePreviewURL {
+export function editorialPreview(
+  collection: string,
+  site: Pick<Settings, 'SITE_BASE' | 'SITE_URL'> = settings(),
+): GeneratePreviewURL {
   return (doc) => {
     const path = typeof doc.id === 'string' || typeof doc.id === 'number' ? previewPath(collection, doc.id) : null;
     if (!path) return null;
-    return new URL(
-      withBase(process.env.SITE_BASE ?? '/binh-dang-gioi/', path),
-      process.env.SITE_URL || 'http://localhost:4321',
-    ).href;
+    return new URL(withBase(site.SITE_BASE, path), site.SITE_URL).href;
   };
 }

@@ -1,7 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload';
 
+import { settings } from '../../settings';
+
 /** Edits within this window of each other make one build. */
-export const REBUILD_DEBOUNCE_MS = Number(process.env.SITE_REBUILD_DEBOUNCE_MS ?? 5000);
+export const REBUILD_DEBOUNCE_MS = settings().SITE_REBUILD_DEBOUNCE_MS;
 export const REBUILD_TASK = 'rebuildSite';
 export const REBUILD_QUEUE = 'site';
 

@@ -7,6 +7,7 @@ import type { Payload } from 'payload';
 
 import { type BuildFailure, readBuildReport } from '../../messages/build-failure';
 import { type DetailsOf, type MessageArgs, renderMessage } from '../../messages/catalogue';
+import { childEnvironment, settings, siteBuildCmsUrl } from '../../settings';
 
 /**
  * One site build at a time: either the configured deploy hook (the site is
@@ -21,8 +22,15 @@ const LOG_EXCERPT_LINES = 40;
 /** `failure`: the catalogue message that stopped the build, when known (callers test its name, not `reason`). */
 export type BuildOutcome = { ok: boolean; reason?: string; failure?: BuildFailure; log?: string; ms: number };
 
-export function runSiteBuild(payload: Payload, reason: string): Promise<BuildOutcome> {
-  const next = running.then(() => buildOnce(payload, reason));
+/** Where a build goes: the deploy hook when there is one, else a build here from `cmsUrl`. */
+export type BuildTarget = { deployHookUrl?: string; cmsUrl: string };
+
+export function runSiteBuild(
+  payload: Payload,
+  reason: string,
+  target: BuildTarget = buildTarget(),
+): Promise<BuildOutcome> {
+  const next = running.then(() => buildOnce(payload, reason, target));
   running = next.catch(() => undefined);
   return next;
 }
@@ -31,12 +39,10 @@ async function setStatus(payload: Payload, data: Record<string, unknown>) {
   await payload.updateGlobal({ slug: 'site-build-status', data });
 }
 
-async function buildOnce(payload: Payload, reason: string): Promise<BuildOutcome> {
+async function buildOnce(payload: Payload, reason: string, target: BuildTarget): Promise<BuildOutcome> {
   const started = Date.now();
   await setStatus(payload, { state: 'running', lastReason: reason, lastStartedAt: new Date(started).toISOString() });
-  const outcome = process.env.SITE_DEPLOY_HOOK_URL
-    ? await callDeployHook(process.env.SITE_DEPLOY_HOOK_URL)
-    : await buildHere();
+  const outcome = target.deployHookUrl ? await callDeployHook(target.deployHookUrl) : await buildHere(target.cmsUrl);
   const ms = Date.now() - started;
   if (outcome.ok) {
     await setStatus(payload, { state: 'idle', lastSuccessAt: new Date().toISOString(), lastDurationMs: ms });
@@ -62,13 +68,9 @@ async function callDeployHook(url: string): Promise<Omit<BuildOutcome, 'ms'>> {
   }
 }
 
-/** The CMS the build reads: this server, unless SITE_BUILD_PAYLOAD_URL says otherwise. */
-function cmsUrl(): string {
-  return (
-    process.env.SITE_BUILD_PAYLOAD_URL ??
-    process.env.PAYLOAD_PUBLIC_SERVER_URL ??
-    `http://localhost:${process.env.PORT ?? 3000}`
-  );
+/** From the settings: SITE_DEPLOY_HOOK_URL, and the CMS the build reads (this server, unless SITE_BUILD_PAYLOAD_URL says otherwise). */
+function buildTarget(): BuildTarget {
+  return { deployHookUrl: settings().SITE_DEPLOY_HOOK_URL, cmsUrl: siteBuildCmsUrl() };
 }
 
 function failed<N extends 'DeployHookHttp' | 'DeployHookUnreachable' | 'BuildScriptFailed'>(
@@ -79,7 +81,7 @@ function failed<N extends 'DeployHookHttp' | 'DeployHookUnreachable' | 'BuildScr
   return { ok: false, reason: rendered.text, failure: { name, details } };
 }
 
-function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
+function buildHere(cmsUrl: string): Promise<Omit<BuildOutcome, 'ms'>> {
   return new Promise((resolve) => {
     // This server's own Node (24), not whichever `node` is first on PATH: Astro refuses Node 20.
     const tsx = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -88,7 +90,7 @@ function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
     const reportFile = path.join(reportDir, 'report.json');
     const child = spawn(process.execPath, [tsx, 'scripts/build-site.ts', '--report', reportFile], {
       cwd: process.cwd(),
-      env: { ...process.env, PAYLOAD_URL: cmsUrl() },
+      env: childEnvironment({ PAYLOAD_URL: cmsUrl }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];

@@ -10,13 +10,8 @@ import type { AstroIntegration } from 'astro';
 
 import { inProgressWarning, missedMessage } from '../../domain/coverage-format';
 import { parseCoverageReport } from '../../domain/coverage-report-schema';
+import { coverageStrict } from '../../settings';
 import { SiteBuildError } from '../../site-loader/errors';
-
-export function isStrict(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.COVERAGE_STRICT === 'true') return true;
-  if (env.COVERAGE_STRICT === 'false') return false;
-  return env.CI === 'true' || env.NODE_ENV === 'production';
-}
 
 /** Astro's error type (via SiteBuildError), so the build log shows the hint. */
 export class MissedQuarterError extends SiteBuildError<'QuarterMissed'> {
@@ -40,7 +35,7 @@ export function coverageCheck(): AstroIntegration {
           );
           return;
         }
-        if (isStrict()) {
+        if (coverageStrict()) {
           logger.error(missed);
           throw new MissedQuarterError(missed);
         }

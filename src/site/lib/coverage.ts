@@ -4,6 +4,7 @@
  * with the policy from the CMS's public endpoint. Made once per build.
  */
 import { buildCoverageReport, type CoverageReport } from '../../domain/coverage';
+import { settings } from '../../settings';
 import { coverageItems } from './content';
 import { publicPolicy } from './policy';
 
@@ -11,7 +12,7 @@ let report: Promise<CoverageReport> | undefined;
 
 /** "Now" for the report: the build time, or COVERAGE_NOW (ISO) to rebuild a report for a given moment. */
 export function reportTime(): Date {
-  const fixed = process.env.COVERAGE_NOW;
+  const fixed = settings().COVERAGE_NOW;
   return fixed ? new Date(fixed) : new Date();
 }
 

@@ -3,6 +3,7 @@
  * title, coverage policy), from /api/globals/column-settings/policy. Fetched
  * once per build.
  */
+import { payloadUrl } from '../../site-loader/astro-loader';
 import { CmsClient } from '../../site-loader/client';
 import { CmsDataError } from '../../site-loader/errors';
 
@@ -15,7 +16,7 @@ export type PublicPolicy = {
 let cached: Promise<PublicPolicy> | undefined;
 
 async function fetchPolicy(): Promise<PublicPolicy> {
-  const client = new CmsClient({ baseUrl: process.env.PAYLOAD_URL || 'http://localhost:3000' });
+  const client = new CmsClient({ baseUrl: payloadUrl() });
   const body = (await client.getJson('/api/globals/column-settings/policy')) as Partial<PublicPolicy>;
   if (!body?.policy || typeof body.policy.start !== 'string' || !body.school) {
     throw new CmsDataError('CmsNoPublicPolicy');

@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import { ensureAdminBuilt } from '../../../scripts/lib/admin-build';
 import { freePort } from '../../support/ports';
+import { RUN_JOBS_FLAG } from '../../../src/cms/config-options';
 
 export type Account = { email: string; password: string; name: string; role: 'admin' | 'editor' | 'contributor' };
 
@@ -24,7 +25,7 @@ export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor' | '
  * on connect, and one account per role created through the REST API.
  */
 export async function startAdminServer(
-  options: { port?: number; env?: Record<string, string> } = {},
+  options: { port?: number; env?: Record<string, string>; runJobs?: boolean } = {},
 ): Promise<{ url: string; stop: () => Promise<void>; env: Record<string, string> }> {
   await ensureAdminBuilt();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ge-admin-'));
@@ -38,7 +39,15 @@ export async function startAdminServer(
   };
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/cms-server.ts', '-p', String(port), '-H', '127.0.0.1'],
+    [
+      path.resolve('node_modules/tsx/dist/cli.mjs'),
+      'scripts/cms-server.ts',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+      ...(options.runJobs ? [RUN_JOBS_FLAG] : []),
+    ],
     {
       env: {
         ...process.env,

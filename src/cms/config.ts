@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical';
+import { en } from '@payloadcms/translations/languages/en';
+import { vi } from '@payloadcms/translations/languages/vi';
+import { buildConfig, type SanitizedConfig } from 'payload';
+import sharp from 'sharp';
+
+import { Articles } from './collections/Articles';
+import { Documents } from './collections/Documents';
+import { Media } from './collections/Media';
+import { ModelStories } from './collections/ModelStories';
+import { TeachingResources } from './collections/TeachingResources';
+import { Topics } from './collections/Topics';
+import { Users } from './collections/Users';
+import { databaseAdapter } from './database';
+import { ColumnSettings } from './globals/ColumnSettings';
+import { SiteBuildStatus } from './site-build/status-global';
+import { rebuildSiteTask } from './site-build/task';
+import { REBUILD_QUEUE } from './site-build/request';
+import { allowedOrigins } from '../domain/allowed-origins';
+import { resolveSecret } from '../domain/secret-policy';
+import { storageFaultResponse } from './hooks/storage-fault-response';
+import type { Settings } from '../settings';
+import type { CmsConfigOptions } from './config-options';
+
+/** The project's root (this file is src/cms/config.ts). */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The CMS config from the settings (src/settings.ts) and the options only the
+ * project's own commands choose. payload.config.ts, which Next.js and
+ * Payload's CLI load, is `buildCmsConfig(settings(), cmsServerOptions())`;
+ * the scripts and tests call this with their options.
+ */
+export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {}): Promise<SanitizedConfig> {
+  // Refuse to serve with a missing, short or public secret in production. `next
+  // build` also runs with NODE_ENV=production but serves nothing, so it is let through.
+  const isNextBuild = settings.NEXT_PHASE === 'phase-production-build';
+  const secret = resolveSecret(isNextBuild ? { ...settings, NODE_ENV: 'development' } : settings);
+  if (!secret.ok) throw new Error(secret.message);
+
+  const trustedOrigins = allowedOrigins(settings);
+
+  return buildConfig({
+    secret: secret.secret,
+    serverURL: settings.PAYLOAD_PUBLIC_SERVER_URL ?? '',
+    // The session cookie counts only from these origins, and only they get CORS answers (src/domain/allowed-origins.ts).
+    csrf: trustedOrigins,
+    cors: trustedOrigins,
+    admin: {
+      user: 'users',
+      // Gravatar would load from outside; school networks may block it.
+      avatar: 'default',
+      meta: { titleSuffix: ' – Chuyên mục Bình đẳng giới' },
+      importMap: { baseDir: root },
+      dateFormat: 'dd/MM/yyyy HH:mm',
+      components: {
+        beforeDashboard: [
+          '/src/cms/admin/CoveragePanel#CoveragePanel',
+          '/src/cms/admin/BuildStatusPanel#BuildStatusPanel',
+        ],
+      },
+    },
+    i18n: {
+      supportedLanguages: { vi, en },
+      fallbackLanguage: 'vi',
+    },
+    collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Users],
+    globals: [ColumnSettings, SiteBuildStatus],
+    hooks: { afterError: [storageFaultResponse] },
+    editor: lexicalEditor({}),
+    db: databaseAdapter(settings, { sqliteTransactions: options.sqliteTransactions }),
+    sharp,
+    upload: {
+      // The transport limit: the largest any collection accepts. Each collection's
+      // own limit (media 10 MB, documents 25 MB) is enforced by verifyUpload.
+      limits: { fileSize: 50 * 1024 * 1024 },
+    },
+    graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
+    jobs: {
+      tasks: [rebuildSiteTask],
+      // Scheduled publishing (default queue, every minute) and site rebuilds (every
+      // 5 s, one at a time). Only the long-running server runs the queues;
+      // scripts and tests leave them off so they can exit.
+      autoRun: options.runJobs
+        ? [
+            { cron: '* * * * *', queue: 'default', limit: 10 },
+            { cron: '*/5 * * * * *', queue: REBUILD_QUEUE, limit: 1 },
+          ]
+        : [],
+    },
+    typescript: {
+      // Committed; `npm run generate:types` rewrites it and a test fails when it is stale
+      // (tests/process/payload-types.test.ts). Ids are typed as SQLite's numbers; on MongoDB they are strings.
+      autoGenerate: false,
+      outputFile: path.resolve(root, 'src/payload-types.ts'),
+    },
+    // Command-line tools keep stdout for their output (JSON, CSV): their logs go to stderr.
+    logger: options.logToStderr ? { options: { level: 'warn' }, destination: process.stderr } : undefined,
+    telemetry: false,
+  });
+}
