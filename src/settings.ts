@@ -17,6 +17,7 @@
 import { z } from 'zod';
 
 import { parseTrustProxy, TrustProxyError } from './domain/client-address';
+import { formatForTerminal, renderMessage } from './messages/catalogue';
 
 type Expected = { vi: string; en: string };
 
@@ -45,18 +46,10 @@ const EXPECTED = {
   text: { vi: 'cần một chuỗi', en: 'expected a string' },
 } satisfies Record<string, Expected>;
 
-/** The message for a wrong value, in the catalogue's shape `{ name, title, message, hint }`. */
+/** The catalogue's message for a wrong value (src/messages/catalogue.ts). */
 export function settingInvalid(variable: string, value: string, expected: Expected | string) {
-  const message =
-    typeof expected === 'string'
-      ? expected
-      : `${variable}="${value}" không hợp lệ: ${expected.vi}.\n${variable}="${value}" is not valid: ${expected.en}.`;
-  return {
-    name: 'SettingInvalid' as const,
-    title: `Cài đặt ${variable} không hợp lệ (invalid setting ${variable})`,
-    message,
-    hint: `Sửa hoặc bỏ biến ${variable} (xem .env.example). Fix or unset ${variable} (see .env.example).`,
-  };
+  const { title, message, hint } = renderMessage('SettingInvalid', { variable, value, expected });
+  return { name: 'SettingInvalid' as const, variable, title, message, hint };
 }
 
 export type SettingProblem = ReturnType<typeof settingInvalid>;
@@ -65,7 +58,7 @@ export type SettingProblem = ReturnType<typeof settingInvalid>;
 export class SettingsError extends Error {
   override name = 'SettingsError';
   constructor(readonly problems: SettingProblem[]) {
-    super(problems.map((p) => `${p.title}\n${p.message}\n${p.hint}`).join('\n\n'));
+    super(problems.map((p) => formatForTerminal(p)).join('\n\n'));
   }
 }
 

@@ -6,7 +6,7 @@ export function scriptSettings(): Settings {
     return settings();
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
-    console.error(`\n✖ ${error.message}\n`);
+    console.error(`\n${error.message}\n`);
     process.exit(1);
   }
 }

@@ -207,6 +207,18 @@ export const catalogue = {
     message: ({ filename, status }) =>
       `CMS trả lời ${status} cho tệp ${filename}.\nThe CMS answered ${status} for ${filename}.`,
   }),
+  // ── Settings (src/settings.ts), read by the operator who set the variable ──
+  /** `expected`: what the variable takes, in both languages, or a whole message of its own (TRUST_PROXY's). */
+  SettingInvalid: define<{ variable: string; value: string; expected: { vi: string; en: string } | string }>({
+    audience: 'operator',
+    title: 'Cài đặt không hợp lệ / Invalid setting',
+    message: ({ variable, value, expected }) =>
+      typeof expected === 'string'
+        ? expected
+        : `${variable}="${value}" không hợp lệ: ${expected.vi}.\n${variable}="${value}" is not valid: ${expected.en}.`,
+    hint: ({ variable }) =>
+      `Sửa hoặc bỏ biến ${variable} (xem .env.example).\nFix or unset ${variable} (see .env.example).`,
+  }),
   QuarterMissed: define<{ missed: string }>({
     audience: 'operator',
     title: 'Bỏ lỡ quý / A quarter was missed',

@@ -60,6 +60,11 @@ const samples: { [N in MessageName]: DetailsOf<N> } = {
   FileHttpStatus: { filename: 'trinh-chieu.odp', status: 500 },
   QuarterMissed: { missed: 'Chuyên mục chưa được cập nhật trong 1 quý: Quý IV/2021 (2021-Q4).' },
   SiteBuildLocked: { lock: '.astro/site-build.lock' },
+  SettingInvalid: {
+    variable: 'MEDIA_MAX_MB',
+    value: 'abc',
+    expected: { vi: 'cần một số dương (megabyte), ví dụ 10', en: 'expected a positive number of megabytes, e.g. 10' },
+  },
   SiteBuildFailed: { reason: '[CmsUnreachable] Không kết nối được CMS tại http://127.0.0.1:9 (…).' },
   PreviewAddressInvalid: {},
   PreviewNeedsLogin: {},
