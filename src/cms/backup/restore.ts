@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -16,7 +17,8 @@ import {
 import { ArchiveError, type Manifest, readArchive } from './archive';
 import { type Id, IdPlan, remapJob, remapReferences } from './relations';
 import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEY } from './scope';
-import { FolderSwap, removeAbandonedStaging, stagingDirFor } from './upload-folders';
+import { UploadsFolderNotEmpty } from '../../domain/defect-messages';
+import { FolderSwap, foldersWithFiles, removeAbandonedStaging, removeIfEmpty, stagingDirFor } from './upload-folders';
 
 type Doc = Record<string, unknown> & { id: Id };
 
@@ -45,8 +47,9 @@ export type RestoreResult = {
  *    a killed restore leaves the database as it was. Without transactions
  *    (a standalone MongoDB) the marker RESTORE_MARKER_KEY stays behind and
  *    the next restore asks for --replace instead of mixing two states.
- * 3. The staged files take the uploads folders' place just before the commit;
- *    files already there are moved aside, never deleted.
+ * 3. The staged files take the uploads folders' place just before the commit.
+ *    Uploads folders that already hold files are refused like a database
+ *    with content; with --replace their files are moved aside, never deleted.
  */
 export async function restoreBackup(
   payload: Payload,
@@ -58,7 +61,10 @@ export async function restoreBackup(
   const uploadDirs = new Map(collections.filter((c) => c.upload).map((c) => [c.slug, c.upload.staticDir ?? '']));
   const firstDir = [...uploadDirs.values()][0] ?? path.resolve('data', 'uploads', 'x');
   // Inside the uploads folder, so every move below stays on one file system.
-  const staging = stagingDirFor(path.dirname(firstDir), 'dang-khoi-phuc');
+  const uploadsRoot = path.dirname(firstDir);
+  const staging = stagingDirFor(uploadsRoot, 'dang-khoi-phuc');
+  // A refused or failed restore into a new place leaves no empty uploads folder behind.
+  const rootExisted = existsSync(uploadsRoot);
 
   await removeAbandonedStaging(staging);
   log('Đang kiểm tra bản sao lưu…');
@@ -73,6 +79,7 @@ export async function restoreBackup(
       if (!uploadDirs.has(entry.split('/')[1]!))
         throw new ArchiveError(`tệp ${entry} không thuộc nhóm tải lên nào của phiên bản này`);
     await assertCanWrite(payload, collections, Boolean(options.replace));
+    await assertFoldersEmpty(uploadDirs.values(), Boolean(options.replace));
 
     const plan = new IdPlan(
       archive.manifest.source.idType,
@@ -134,7 +141,20 @@ export async function restoreBackup(
     return result;
   } finally {
     await rm(staging, { recursive: true, force: true });
+    if (!rootExisted) await removeIfEmpty(uploadsRoot);
   }
+}
+
+/**
+ * Files already in the uploads folders belong to some database: most likely
+ * another install's (two databases sharing one folder), so they are never
+ * moved aside unless --replace says so.
+ */
+async function assertFoldersEmpty(dirs: Iterable<string>, replace: boolean) {
+  if (replace) return;
+  const filled = await foldersWithFiles(dirs);
+  if (filled.length > 0)
+    throw new NotEmptyError(`${UploadsFolderNotEmpty.message({ folders: filled })}\n${UploadsFolderNotEmpty.hint}`);
 }
 
 async function assertRestored(payload: Payload, content: Content) {
