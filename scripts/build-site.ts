@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { isStrict } from '../src/site/integrations/coverage-check';
 import { payloadUrl } from '../src/site-loader/astro-loader';
 import { CmsClient } from '../src/site-loader/client';
+import { missingFilesText, readMissingFilesReport, type MissingFile } from '../src/site-loader/missing-files';
 import { clientDir } from './lib/site-dist';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,7 +77,15 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export type BuildSiteResult = { ok: true; ms: number; log: string } | { ok: false; message: string };
+export type BuildSiteResult =
+  | {
+      ok: true;
+      ms: number;
+      log: string;
+      /** Files published items use that the CMS could not give: the site was built without them. */
+      missingFiles: MissingFile[];
+    }
+  | { ok: false; message: string };
 
 export function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   return withBuildLock(() => buildSiteUnlocked(options));
@@ -139,7 +148,8 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   if (existsSync(dist)) await rename(dist, old);
   await rename(staging, dist);
   await rm(old, { recursive: true, force: true });
-  return { ok: true, ms: Date.now() - started, log: output.join('') };
+  const missingFiles = (await readMissingFilesReport(dist)) ?? [];
+  return { ok: true, ms: Date.now() - started, log: output.join(''), missingFiles };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -148,6 +158,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`\n✖ ${result.message}`);
     process.exit(1);
   }
+  // Last, where an operator looks: what the site was built without (the rebuild job records it for editors).
+  if (result.missingFiles.length > 0) console.warn(`\n${missingFilesText(result.missingFiles)}`);
   console.log(
     `\n✔ Đã dựng trang vào ${process.env.SITE_DIST || 'dist'}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${payloadUrl()}).`,
   );

@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import type { Payload } from 'payload';
 
+import { readMissingFilesReport, type MissingFile } from '../../site-loader/missing-files';
+
 /**
  * One site build at a time: either the configured deploy hook (the site is
  * built elsewhere) or `scripts/build-site.ts` in a child process, which builds
@@ -13,7 +15,14 @@ let running: Promise<unknown> = Promise.resolve();
 
 const LOG_EXCERPT_LINES = 40;
 
-export type BuildOutcome = { ok: boolean; reason?: string; log?: string; ms: number };
+export type BuildOutcome = {
+  ok: boolean;
+  reason?: string;
+  log?: string;
+  ms: number;
+  /** Built here: the files the site was built without (a deploy hook cannot tell). */
+  missingFiles?: MissingFile[];
+};
 
 export function runSiteBuild(payload: Payload, reason: string): Promise<BuildOutcome> {
   const next = running.then(() => buildOnce(payload, reason));
@@ -33,7 +42,17 @@ async function buildOnce(payload: Payload, reason: string): Promise<BuildOutcome
     : await buildHere();
   const ms = Date.now() - started;
   if (outcome.ok) {
-    await setStatus(payload, { state: 'idle', lastSuccessAt: new Date().toISOString(), lastDurationMs: ms });
+    if (outcome.missingFiles?.length)
+      payload.logger.warn(
+        `Trang đã dựng nhưng thiếu ${outcome.missingFiles.length} tệp (the site was built without ${outcome.missingFiles.length} file(s)): ` +
+          [...new Set(outcome.missingFiles.map((f) => `${f.upload}/${f.filename}`))].join(', '),
+      );
+    await setStatus(payload, {
+      state: 'idle',
+      lastSuccessAt: new Date().toISOString(),
+      lastDurationMs: ms,
+      ...(outcome.missingFiles ? { missingFiles: outcome.missingFiles.map(toRow) } : {}),
+    });
   } else {
     payload.logger.error(`Dựng trang thất bại: ${outcome.reason}`);
     await setStatus(payload, {
@@ -69,7 +88,21 @@ function cmsUrl(): string {
   );
 }
 
-function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
+/** One row of the build status's missingFiles list (`id` is Payload's row id there). */
+function toRow(file: MissingFile) {
+  const { id, collection, ...rest } = file;
+  return { ...rest, itemCollection: collection, itemId: id };
+}
+
+async function buildHere(): Promise<Omit<BuildOutcome, 'ms'>> {
+  const outcome = await spawnBuild();
+  if (!outcome.ok) return outcome;
+  // The build command leaves its report in the folder it built (scripts/build-site.ts, SITE_DIST).
+  const missingFiles = await readMissingFilesReport(path.resolve(process.env.SITE_DIST || 'dist')).catch(() => []);
+  return { ...outcome, missingFiles: missingFiles ?? [] };
+}
+
+function spawnBuild(): Promise<Omit<BuildOutcome, 'ms'>> {
   return new Promise((resolve) => {
     // This server's own Node (24), not whichever `node` is first on PATH: Astro refuses Node 20.
     const tsx = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');
