@@ -27,6 +27,7 @@ import { childEnvironment, coverageStrict, settingsFromEnv, type Settings } from
 import { CmsClient } from '../src/site-loader/client';
 import { SiteBuildError } from '../src/site-loader/errors';
 import { scriptSettings } from './lib/settings';
+import { missingFilesText, readMissingFilesReport, type MissingFile } from '../src/site-loader/missing-files';
 import { clientDir } from './lib/site-dist';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -89,7 +90,13 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export type BuildSiteResult =
-  | { ok: true; ms: number; log: string }
+  | {
+      ok: true;
+      ms: number;
+      log: string;
+      /** Files published items use that the CMS could not give: the site was built without them. */
+      missingFiles: MissingFile[];
+    }
   /** `failure`: the catalogue message that stopped the build, when one did (code looks at its name). */
   | { ok: false; message: string; failure?: BuildFailure };
 
@@ -166,7 +173,8 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   if (existsSync(dist)) await rename(dist, old);
   await rename(staging, dist);
   await rm(old, { recursive: true, force: true });
-  return { ok: true, ms: Date.now() - started, log: output.join('') };
+  const missingFiles = (await readMissingFilesReport(dist)) ?? [];
+  return { ok: true, ms: Date.now() - started, log: output.join(''), missingFiles };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -184,5 +192,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`\n✖ ${result.message}`);
     process.exit(1);
   }
+  // Last, where an operator looks: what the site was built without (the rebuild job records it for editors).
+  if (result.missingFiles.length > 0) console.warn(`\n${missingFilesText(result.missingFiles)}`);
   console.log(`\n✔ Đã dựng trang vào ${SITE_DIST}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${PAYLOAD_URL}).`);
 }

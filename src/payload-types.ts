@@ -906,6 +906,20 @@ export interface SiteBuildStatus {
   lastFailureAt?: string | null;
   lastFailureReason?: string | null;
   lastFailureLog?: string | null;
+  /**
+   * Các mục này đang hiển thị mà không có tệp. Mở mục, tải tệp lên lại, rồi dựng lại trang.
+   */
+  missingFiles?:
+    | {
+        itemCollection?: string | null;
+        itemId?: string | null;
+        title?: string | null;
+        upload?: string | null;
+        filename?: string | null;
+        status?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -938,6 +952,17 @@ export interface SiteBuildStatusSelect<T extends boolean = true> {
   lastFailureAt?: T;
   lastFailureReason?: T;
   lastFailureLog?: T;
+  missingFiles?:
+    | T
+    | {
+        itemCollection?: T;
+        itemId?: T;
+        title?: T;
+        upload?: T;
+        filename?: T;
+        status?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

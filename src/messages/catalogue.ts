@@ -9,6 +9,8 @@
  * of wording is a visible diff. Plain TypeScript: no framework imports.
  */
 
+import { collectionText, type MissingFile } from '../domain/missing-file';
+
 export type Audience = 'reader' | 'editor' | 'operator';
 
 export type MessageDefinition<D> = {
@@ -219,6 +221,38 @@ export const catalogue = {
     hint: ({ variable }) =>
       `Sửa hoặc bỏ biến ${variable} (xem .env.example).\nFix or unset ${variable} (see .env.example).`,
   }),
+  /** Readers see this in place of a file that could not be published. */
+  AttachmentMissing: define<{ filename: string }>({
+    audience: 'reader',
+    title: 'Tệp tạm thời chưa tải được',
+    message: ({ filename }) =>
+      `Tệp “${filename}” tạm thời chưa tải được. Nhà trường đang khắc phục; mời thầy cô và các em quay lại sau.`,
+  }),
+  /** The build output: what the site was built without. */
+  FilesMissingFromBuild: define<{ files: MissingFile[] }>({
+    audience: 'operator',
+    title: 'Trang đã dựng nhưng thiếu tệp / The site was built without some files',
+    message: ({ files }) =>
+      [
+        `${files.length} tệp không lấy được từ kho lưu trữ; trang vẫn được dựng, các mục dưới đây hiển thị mà không có tệp đó:`,
+        `${files.length} file(s) could not be read from storage; the site was built, and these items show without them:`,
+        ...files.map(
+          (f) => `  - ${collectionText(f.collection)} “${f.title}”: ${f.upload}/${f.filename} (${f.status})`,
+        ),
+      ].join('\n'),
+    hint: () =>
+      'Mở mục đó trong trang quản trị và tải tệp lên lại (hoặc khôi phục thư mục tệp tải lên từ bản sao lưu), rồi dựng lại trang.\n' +
+      'Open the item in the admin and upload the file again (or restore the uploads folder from a backup), then rebuild the site.',
+  }),
+  /** The dashboard's build status: the same, for editors. */
+  FilesMissingOnDashboard: define<{ count: number }>({
+    audience: 'editor',
+    title: 'Trang đã dựng nhưng thiếu tệp',
+    message: ({ count }) =>
+      `Trang đã dựng nhưng thiếu ${count} tệp: các mục dưới đây đang hiển thị cho bạn đọc mà không có tệp đó.`,
+    hint: () =>
+      'Mở mục đó trong trang quản trị và tải tệp lên lại (hoặc khôi phục thư mục tệp tải lên từ bản sao lưu), rồi dựng lại trang.',
+  }),
   QuarterMissed: define<{ missed: string }>({
     audience: 'operator',
     title: 'Bỏ lỡ quý / A quarter was missed',
@@ -377,6 +411,32 @@ export const catalogue = {
     message: ({ filled }) => `Cơ sở dữ liệu đích đã có nội dung: ${filled}. Không ghi gì cả.`,
     hint: () =>
       'Hãy khôi phục vào một cơ sở dữ liệu trống, hoặc thêm --replace để XOÁ nội dung hiện có và thay bằng bản sao lưu.',
+  }),
+  /** The restore refuses an uploads folder that already holds files (another install's, most likely). */
+  UploadsFolderNotEmpty: define<{ folders: { dir: string; files: number }[] }>({
+    audience: 'operator',
+    title: 'Thư mục tệp tải lên đích đã có tệp / The target uploads folder already holds files',
+    message: ({ folders }) => {
+      const list = folders.map((f) => `${f.dir} (${f.files})`).join(', ');
+      return (
+        `Thư mục tệp tải lên đích đã có tệp: ${list}. Không ghi gì cả.\n` +
+        `The target uploads folder already holds files: ${list}. Nothing was written.`
+      );
+    },
+    hint: () =>
+      'Hãy khôi phục vào một thư mục trống (đặt UPLOADS_DIR, hoặc để mặc định: mỗi cơ sở dữ liệu có thư mục riêng), hoặc thêm --replace để chuyển các tệp hiện có sang thư mục bên cạnh (không xoá) và dùng tệp của bản sao lưu.\n' +
+      'Restore into an empty folder (set UPLOADS_DIR, or leave the default: each database has its own folder), or add --replace to move the existing files aside (not deleted) and use the backup’s.',
+  }),
+  /** Files in the old shared data/uploads while this database now uses its own folder (an upgraded install). */
+  LegacyUploadsNotice: define<{ legacy: string; root: string }>({
+    audience: 'operator',
+    title: 'Tệp tải lên cũ nằm ở thư mục dùng chung / Uploads found in the old shared folder',
+    message: ({ legacy, root }) =>
+      `Cơ sở dữ liệu này dùng thư mục tệp ${root} (chưa có), nhưng ${legacy} đang có tệp.\n` +
+      `This database uses the uploads folder ${root} (not there yet), but ${legacy} holds files.`,
+    hint: () =>
+      'Nếu các tệp đó thuộc cơ sở dữ liệu này, đặt UPLOADS_DIR=data/uploads hoặc chuyển chúng sang thư mục trên.\n' +
+      'If those files belong to this database, set UPLOADS_DIR=data/uploads or move them to the folder above.',
   }),
   RestoreNotKept: define<{ collection: string; count: number; expected: number }>({
     audience: 'operator',

@@ -311,11 +311,61 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
       (await readdir(t.uploads)).filter((n) => n.includes('dang-khoi-phuc')),
       'no staging left',
     ).toEqual([]);
-    const good = await restore(t, archiveA);
-    expect(good.code, 'the database was still empty: ' + good.stderr).toBe(0);
+    // A good archive, an empty database, but an uploads folder holding a file: refused too, nothing moved.
+    const refused = await restore(t, archiveA);
+    expect(refused.code, refused.stdout).toBe(1);
+    expect(refused.stderr).toMatch(
+      /Thư mục tệp tải lên đích đã có tệp: .*media \(1\)\. Không ghi gì cả\.\nThe target uploads folder already holds files: .*Nothing was written\.\n.*--replace/s,
+    );
+    expect(refused.stderr, 'the database was still empty').not.toMatch(/đã có nội dung/);
+    expect(await readdir(path.join(t.uploads, 'media')), 'uploads folder as it was').toEqual(['da-co-san.txt']);
+    expect((await readdir(t.uploads)).sort(), 'nothing staged or set aside').toEqual(['media']);
+
+    const good = await restore(t, archiveA, '--replace');
+    expect(good.code, good.stderr).toBe(0);
     expect(good.stderr, 'files found in the way are kept aside').toMatch(
       /tệp có sẵn trước đó được chuyển sang .*truoc-khoi-phuc/,
     );
+    const aside = (await readdir(t.uploads)).find((n) => n.startsWith('media.truoc-khoi-phuc-'));
+    expect(await readdir(path.join(t.uploads, aside!))).toEqual(['da-co-san.txt']);
+  });
+
+  it('into a second database on the same machine, with the default uploads folders, leaves the first one’s files alone', async () => {
+    // No UPLOADS_DIR: each SQLite file gets the folder beside it (domain/uploads-location.ts).
+    const first = { DATABASE_URI: `file:${path.join(dir, 'live', 'cms.db')}`, PAYLOAD_SECRET: SECRET };
+    const second = { DATABASE_URI: `file:${path.join(dir, 'elsewhere', 'other.db')}`, PAYLOAD_SECRET: SECRET };
+    const firstUploads = path.join(dir, 'live', 'cms-uploads');
+    const secondUploads = path.join(dir, 'elsewhere', 'other-uploads');
+    const live = { kind: 'sqlite' as const, label: 'SQLite', uploads: firstUploads, env: first };
+    const other = { kind: 'sqlite' as const, label: 'SQLite', uploads: secondUploads, env: second };
+    expect((await restore(live, archiveA)).code).toBe(0);
+    const snapshot = async (root: string) => {
+      const files: Record<string, string> = {};
+      for (const kind of await readdir(root))
+        for (const name of await readdir(path.join(root, kind)))
+          files[`${kind}/${name}`] = await sha256(path.join(root, kind, name));
+      return files;
+    };
+    const before = await snapshot(firstUploads);
+    expect(Object.keys(before).length).toBe(manifestA.entries.filter((e) => e.path.startsWith('files/')).length);
+
+    const restored = await restore(other, archiveA);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stderr, 'nothing was in the way').not.toMatch(/truoc-khoi-phuc/);
+    expect(await snapshot(firstUploads), 'the live install’s files: same names, same bytes').toEqual(before);
+    expect(await readdir(path.join(dir, 'live')), 'nothing set aside beside them').not.toContainEqual(
+      expect.stringMatching(/truoc-khoi-phuc|dang-khoi-phuc/),
+    );
+    expect(await snapshot(secondUploads), 'the second database has its own copy').toEqual(before);
+  });
+
+  it('a refused restore into a new place leaves no folder behind', async () => {
+    const t = await target(sameKind, 'same'); // already holds content
+    const fresh = { ...t, env: { ...t.env, UPLOADS_DIR: path.join(dir, 'never-created') } };
+    const refused = await restore(fresh, archiveA);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/đã có nội dung/);
+    await expect(stat(path.join(dir, 'never-created'))).rejects.toThrow(/ENOENT/);
   });
 
   it('killed in the middle of a restore: the database as it was, and the restore can be run again', async () => {
@@ -325,22 +375,26 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     await writeFile(path.join(t.uploads, 'media', 'da-co-san.txt'), 'tệp có sẵn');
     if (t.kind === 'sqlite') await restore(t, path.join(dir, 'missing.tar.gz')); // migrates the file first
 
-    const killed = await killWhenPrinted(t, big, /^ {2}users: /m);
+    // --replace: the uploads folder holds a file, which must survive the kill where it was.
+    const killed = await killWhenPrinted(t, big, /^ {2}users: /m, '--replace');
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.stdout, 'killed while writing').not.toMatch(/Đã khôi phục/);
     expect(await readdir(path.join(t.uploads, 'media')), 'uploads folder as it was').toEqual(['da-co-san.txt']);
 
     const again = await restore(t, big);
-    if (t.kind === 'sqlite' || again.code === 0) {
-      // SQLite (and a MongoDB replica set): the transaction was rolled back, the database is empty again.
-      expect(again.code, again.stderr).toBe(0);
+    expect(again.code).toBe(1);
+    if (t.kind === 'sqlite' || !/bị ngắt giữa chừng/.test(again.stderr)) {
+      // SQLite (and a MongoDB replica set): the transaction was rolled back, the database is empty again;
+      // only the file in the uploads folder is in the way.
+      expect(again.stderr).toMatch(/Thư mục tệp tải lên đích đã có tệp/);
+      expect(again.stderr).not.toMatch(/đã có nội dung/);
       expect(t.kind === 'sqlite' || backend === 'mongodb', 'only a real server can roll back').toBe(true);
     } else {
       // No transactions (a standalone MongoDB, the stand-in): the marker says the database holds part of a restore.
       expect(again.stderr).toMatch(/bị ngắt giữa chừng.*--replace/s);
-      const replaced = await restore(t, big, '--replace');
-      expect(replaced.code, replaced.stderr).toBe(0);
     }
+    const replaced = await restore(t, big, '--replace');
+    expect(replaced.code, replaced.stderr).toBe(0);
     expect(
       (await readdir(t.uploads)).filter((n) => n.includes('dang-khoi-phuc')),
       'the killed run left its staging folder; the next run removed it',
@@ -389,10 +443,11 @@ function killWhenPrinted(
   t: Target,
   file: string,
   when: RegExp,
+  ...flags: string[]
 ): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     // Node itself with tsx's loader: the tsx command would run the restore in a child that SIGKILL cannot reach.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/restore.ts', file], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/restore.ts', file, ...flags], {
       cwd: ROOT,
       env: {
         PATH: `${path.join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`,

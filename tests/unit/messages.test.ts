@@ -60,6 +60,22 @@ const samples: { [N in MessageName]: DetailsOf<N> } = {
   FileHttpStatus: { filename: 'trinh-chieu.odp', status: 500 },
   QuarterMissed: { missed: 'Chuyên mục chưa được cập nhật trong 1 quý: Quý IV/2021 (2021-Q4).' },
   SiteBuildLocked: { lock: '.astro/site-build.lock' },
+  UploadsFolderNotEmpty: { folders: [{ dir: '/srv/cot/data/uploads/media', files: 3 }] },
+  LegacyUploadsNotice: { legacy: 'data/uploads', root: 'data/other-uploads' },
+  AttachmentMissing: { filename: 'trinh-chieu-khtn-8-tuoi-day-thi.odp' },
+  FilesMissingFromBuild: {
+    files: [
+      {
+        collection: 'teaching-resources',
+        id: '7',
+        title: 'Tuổi dậy thì',
+        upload: 'documents',
+        filename: 'trinh-chieu-khtn-8-tuoi-day-thi.odp',
+        status: 'HTTP 500',
+      },
+    ],
+  },
+  FilesMissingOnDashboard: { count: 1 },
   SettingInvalid: {
     variable: 'MEDIA_MAX_MB',
     value: 'abc',

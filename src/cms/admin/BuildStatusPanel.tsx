@@ -1,5 +1,7 @@
 import type { ServerProps } from 'payload';
 
+import { collectionText } from '../../domain/missing-file';
+import { renderMessage } from '../../messages/catalogue';
 import { formatVietnamDateTime } from '../../domain/vietnam-time';
 import { hasRole } from '../access/roles';
 import { RebuildButton } from './RebuildButton';
@@ -51,7 +53,52 @@ export async function BuildStatusPanel({ payload, user }: ServerProps) {
           ) : null}
         </div>
       ) : null}
+      <MissingFiles files={status.missingFiles ?? []} adminRoute={payload.config.routes.admin} />
       {hasRole(user ?? null, 'admin', 'editor') ? <RebuildButton /> : null}
     </section>
+  );
+}
+
+type MissingRow = {
+  itemCollection?: string | null;
+  itemId?: string | null;
+  title?: string | null;
+  upload?: string | null;
+  filename?: string | null;
+  status?: string | null;
+};
+
+/** The files the last successful build went without: which item, which file, and what to do. */
+function MissingFiles({ files, adminRoute }: { files: MissingRow[]; adminRoute: string }) {
+  if (files.length === 0) return null;
+  return (
+    <div
+      role="alert"
+      data-missing-files={files.length}
+      style={{
+        border: '1px solid #b45309',
+        background: '#fef3c7',
+        color: '#78350f',
+        padding: '12px 16px',
+        borderRadius: 4,
+        marginBottom: 8,
+      }}
+    >
+      <strong>{renderMessage('FilesMissingOnDashboard', { count: files.length }).message}</strong>
+      <ul style={{ margin: '4px 0' }}>
+        {files.map((f, i) => (
+          <li key={i}>
+            {collectionText(f.itemCollection ?? '')}{' '}
+            {f.itemCollection && f.itemId ? (
+              <a href={`${adminRoute}/collections/${f.itemCollection}/${encodeURIComponent(f.itemId)}`}>“{f.title}”</a>
+            ) : (
+              `“${f.title}”`
+            )}
+            : tệp <code>{f.filename}</code> ({f.upload === 'media' ? 'ảnh' : 'tệp tài liệu'}, CMS trả lời {f.status})
+          </li>
+        ))}
+      </ul>
+      <p style={{ margin: '4px 0 0' }}>{renderMessage('FilesMissingOnDashboard', { count: files.length }).hint}</p>
+    </div>
   );
 }

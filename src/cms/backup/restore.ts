@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -18,13 +19,14 @@ import { ColumnError } from '../../messages/column-error';
 import { ArchiveError, type Manifest, readArchive } from './archive';
 import { type Id, IdPlan, remapJob, remapReferences } from './relations';
 import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEY } from './scope';
-import { FolderSwap, removeAbandonedStaging, stagingDirFor } from './upload-folders';
+import { FolderSwap, foldersWithFiles, removeAbandonedStaging, removeIfEmpty, stagingDirFor } from './upload-folders';
 
 type Doc = Record<string, unknown> & { id: Id };
 
 /** The target database already holds content and the restore was not told to replace it. */
 export class NotEmptyError<
-  N extends 'RestoreInterrupted' | 'RestoreTargetNotEmpty' = 'RestoreInterrupted' | 'RestoreTargetNotEmpty',
+  N extends 'RestoreInterrupted' | 'RestoreTargetNotEmpty' | 'UploadsFolderNotEmpty' =
+    'RestoreInterrupted' | 'RestoreTargetNotEmpty' | 'UploadsFolderNotEmpty',
 > extends ColumnError<N> {}
 
 export type RestoreResult = {
@@ -47,8 +49,9 @@ export type RestoreResult = {
  *    a killed restore leaves the database as it was. Without transactions
  *    (a standalone MongoDB) the marker RESTORE_MARKER_KEY stays behind and
  *    the next restore asks for --replace instead of mixing two states.
- * 3. The staged files take the uploads folders' place just before the commit;
- *    files already there are moved aside, never deleted.
+ * 3. The staged files take the uploads folders' place just before the commit.
+ *    Uploads folders that already hold files are refused like a database
+ *    with content; with --replace their files are moved aside, never deleted.
  */
 export async function restoreBackup(
   payload: Payload,
@@ -62,7 +65,10 @@ export async function restoreBackup(
   );
   const firstDir = [...uploadDirs.values()][0] ?? path.resolve('data', 'uploads', 'x');
   // Inside the uploads folder, so every move below stays on one file system.
-  const staging = stagingDirFor(path.dirname(firstDir), 'dang-khoi-phuc');
+  const uploadsRoot = path.dirname(firstDir);
+  const staging = stagingDirFor(uploadsRoot, 'dang-khoi-phuc');
+  // A refused or failed restore into a new place leaves no empty uploads folder behind.
+  const rootExisted = existsSync(uploadsRoot);
 
   await removeAbandonedStaging(staging);
   log('Đang kiểm tra bản sao lưu…');
@@ -77,6 +83,7 @@ export async function restoreBackup(
       if (!uploadDirs.has(entry.split('/')[1]!))
         throw new ArchiveError(`tệp ${entry} không thuộc nhóm tải lên nào của phiên bản này`);
     await assertCanWrite(payload, collections, Boolean(options.replace));
+    await assertFoldersEmpty(uploadDirs.values(), Boolean(options.replace));
 
     const plan = new IdPlan(
       archive.manifest.source.idType,
@@ -138,7 +145,19 @@ export async function restoreBackup(
     return result;
   } finally {
     await rm(staging, { recursive: true, force: true });
+    if (!rootExisted) await removeIfEmpty(uploadsRoot);
   }
+}
+
+/**
+ * Files already in the uploads folders belong to some database: most likely
+ * another install's (two databases sharing one folder), so they are never
+ * moved aside unless --replace says so.
+ */
+async function assertFoldersEmpty(dirs: Iterable<string>, replace: boolean) {
+  if (replace) return;
+  const filled = await foldersWithFiles(dirs);
+  if (filled.length > 0) throw new NotEmptyError('UploadsFolderNotEmpty', { folders: filled });
 }
 
 async function assertRestored(payload: Payload, content: Content) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -82,4 +82,21 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The folders among `dirs` that hold at least one file (in any subfolder), with their file counts. */
+export async function foldersWithFiles(dirs: Iterable<string>): Promise<{ dir: string; files: number }[]> {
+  const filled: { dir: string; files: number }[] = [];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files = entries.filter((e) => !e.isDirectory()).length;
+    if (files > 0) filled.push({ dir, files });
+  }
+  return filled;
+}
+
+/** Removes `dir` if it is empty (a folder a refused or failed restore created); leaves it otherwise. */
+export async function removeIfEmpty(dir: string) {
+  await rmdir(dir).catch(() => undefined);
 }

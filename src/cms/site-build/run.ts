@@ -8,6 +8,7 @@ import type { Payload } from 'payload';
 import { type BuildFailure, readBuildReport } from '../../messages/build-failure';
 import { type DetailsOf, type MessageArgs, renderMessage } from '../../messages/catalogue';
 import { childEnvironment, settings, siteBuildCmsUrl } from '../../settings';
+import { readMissingFilesReport, type MissingFile } from '../../site-loader/missing-files';
 
 /**
  * One site build at a time: either the configured deploy hook (the site is
@@ -20,7 +21,15 @@ let running: Promise<unknown> = Promise.resolve();
 const LOG_EXCERPT_LINES = 40;
 
 /** `failure`: the catalogue message that stopped the build, when known (callers test its name, not `reason`). */
-export type BuildOutcome = { ok: boolean; reason?: string; failure?: BuildFailure; log?: string; ms: number };
+export type BuildOutcome = {
+  ok: boolean;
+  reason?: string;
+  failure?: BuildFailure;
+  log?: string;
+  ms: number;
+  /** Built here: the files the site was built without (a deploy hook cannot tell). */
+  missingFiles?: MissingFile[];
+};
 
 /** Where a build goes: the deploy hook when there is one, else a build here from `cmsUrl`. */
 export type BuildTarget = { deployHookUrl?: string; cmsUrl: string };
@@ -45,7 +54,17 @@ async function buildOnce(payload: Payload, reason: string, target: BuildTarget):
   const outcome = target.deployHookUrl ? await callDeployHook(target.deployHookUrl) : await buildHere(target.cmsUrl);
   const ms = Date.now() - started;
   if (outcome.ok) {
-    await setStatus(payload, { state: 'idle', lastSuccessAt: new Date().toISOString(), lastDurationMs: ms });
+    if (outcome.missingFiles?.length)
+      payload.logger.warn(
+        `Trang đã dựng nhưng thiếu ${outcome.missingFiles.length} tệp (the site was built without ${outcome.missingFiles.length} file(s)): ` +
+          [...new Set(outcome.missingFiles.map((f) => `${f.upload}/${f.filename}`))].join(', '),
+      );
+    await setStatus(payload, {
+      state: 'idle',
+      lastSuccessAt: new Date().toISOString(),
+      lastDurationMs: ms,
+      ...(outcome.missingFiles ? { missingFiles: outcome.missingFiles.map(toRow) } : {}),
+    });
   } else {
     payload.logger.error(`Dựng trang thất bại: ${outcome.reason}`);
     await setStatus(payload, {
@@ -81,7 +100,21 @@ function failed<N extends 'DeployHookHttp' | 'DeployHookUnreachable' | 'BuildScr
   return { ok: false, reason: rendered.text, failure: { name, details } };
 }
 
-function buildHere(cmsUrl: string): Promise<Omit<BuildOutcome, 'ms'>> {
+/** One row of the build status's missingFiles list (`id` is Payload's row id there). */
+function toRow(file: MissingFile) {
+  const { id, collection, ...rest } = file;
+  return { ...rest, itemCollection: collection, itemId: id };
+}
+
+async function buildHere(cmsUrl: string): Promise<Omit<BuildOutcome, 'ms'>> {
+  const outcome = await spawnBuild(cmsUrl);
+  if (!outcome.ok) return outcome;
+  // The build command leaves its report in the folder it built (scripts/build-site.ts, SITE_DIST).
+  const missingFiles = await readMissingFilesReport(path.resolve(settings().SITE_DIST)).catch(() => []);
+  return { ...outcome, missingFiles: missingFiles ?? [] };
+}
+
+function spawnBuild(cmsUrl: string): Promise<Omit<BuildOutcome, 'ms'>> {
   return new Promise((resolve) => {
     // This server's own Node (24), not whichever `node` is first on PATH: Astro refuses Node 20.
     const tsx = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');

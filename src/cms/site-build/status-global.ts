@@ -33,5 +33,25 @@ export const SiteBuildStatus: GlobalConfig = {
     { name: 'lastFailureAt', type: 'date', label: 'Lỗi gần nhất lúc' },
     { name: 'lastFailureReason', type: 'textarea', label: 'Lý do lỗi' },
     { name: 'lastFailureLog', type: 'textarea', label: 'Trích nhật ký lỗi' },
+    {
+      // A file lost from storage does not stop the build: the item is published without it, and listed here.
+      name: 'missingFiles',
+      type: 'array',
+      label: 'Tệp thiếu ở lần dựng thành công gần nhất',
+      labels: { singular: 'Tệp thiếu', plural: 'Tệp thiếu' },
+      admin: {
+        readOnly: true,
+        description: 'Các mục này đang hiển thị mà không có tệp. Mở mục, tải tệp lên lại, rồi dựng lại trang.',
+      },
+      fields: [
+        // Not `collection`: a reserved path name in Mongoose schemas.
+        { name: 'itemCollection', type: 'text', label: 'Nhóm nội dung' },
+        { name: 'itemId', type: 'text', label: 'Mã mục' },
+        { name: 'title', type: 'text', label: 'Tiêu đề mục' },
+        { name: 'upload', type: 'text', label: 'Loại tệp (media / documents)' },
+        { name: 'filename', type: 'text', label: 'Tên tệp' },
+        { name: 'status', type: 'text', label: 'CMS trả lời' },
+      ],
+    },
   ],
 };

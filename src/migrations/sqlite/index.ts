@@ -1,5 +1,6 @@
 import * as migration_20261124_083543_initial from './20261124_083543_initial';
 import * as migration_20261124_091604_site_build_status from './20261124_091604_site_build_status';
+import * as migration_20261202_132028_build_status_missing_files from './20261202_132028_build_status_missing_files';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261124_091604_site_build_status.up,
     down: migration_20261124_091604_site_build_status.down,
-    name: '20261124_091604_site_build_status'
+    name: '20261124_091604_site_build_status',
+  },
+  {
+    up: migration_20261202_132028_build_status_missing_files.up,
+    down: migration_20261202_132028_build_status_missing_files.down,
+    name: '20261202_132028_build_status_missing_files'
   },
 ];

@@ -1,15 +1,28 @@
 /**
  * The site's view of the CMS content: the synced collections with their
  * relations resolved (topics, cover images, photos, files). A reference the
- * site cannot resolve — an image or file that was deleted, a duplicate slug —
- * fails the build here with a message naming the collection, the document
- * and the field, instead of rendering a page with a hole in it.
+ * site cannot resolve — an image or file document that was deleted, a
+ * duplicate slug — fails the build here with a message naming the collection,
+ * the document and the field, instead of rendering a page with a hole in it.
+ * A file whose document exists but whose bytes the CMS cannot give (lost from
+ * storage) does not: the item is built without it, with a note for readers,
+ * and the file is reported (see site-loader/missing-files.ts).
  */
+
 import { getCollection } from 'astro:content';
 
 import { quarterOf, quarterSlug, type Quarter } from '../../domain/quarters';
+import { payloadUrl } from '../../site-loader/astro-loader';
 import { CmsDataError } from '../../site-loader/errors';
+import {
+  missingFilesText,
+  probeFiles,
+  recordMissingFiles,
+  type FileProbe,
+  type MissingFile,
+} from '../../site-loader/missing-files';
 import type { Article, DocumentFile, Media, ModelStory, TeachingResource, Topic } from '../../site-loader/schemas';
+import { imageSource } from './images';
 import { plainText, uploadIds, type RichText } from './richtext';
 import { urlFor, type ItemCollection } from './urls';
 
@@ -29,7 +42,10 @@ export type ResolvedStory = Omit<ModelStory, 'photos'> & {
 };
 export type ResolvedResource = Omit<TeachingResource, 'files'> & {
   collection: 'teaching-resources';
+  /** The files readers can download. */
   files: DocumentFile[];
+  /** Files the CMS could not give this build: shown with a note, without a link. */
+  missingFiles: DocumentFile[];
   url: string;
 };
 
@@ -38,10 +54,13 @@ export type SiteContent = {
   stories: ResolvedStory[];
   resources: ResolvedResource[];
   topics: Topic[];
+  /** The images the build can show (those the CMS could not give are left out). */
   media: Map<string, Media>;
   documents: Map<string, DocumentFile>;
   /** id → page address, for internal links in rich text. */
   hrefOf: (relationTo: string, id: string) => string | undefined;
+  /** Files published items use that the CMS could not give this build. */
+  missingFiles: MissingFile[];
 };
 
 const newestFirst = (a: { publishedAt: string }, b: { publishedAt: string }) =>
@@ -96,15 +115,20 @@ export type References = {
   media: Map<string, Media>;
   topics: Map<string, Topic>;
   documents: Map<string, DocumentFile>;
+  /** Ids of media / documents whose file the CMS could not give (a build leaves them out). */
+  missing?: Set<string>;
 };
+
+const present = (refs: References) => (item: { id: string }) => !refs.missing?.has(item.id);
 
 /** An article with its cover, topics, plain text, quarter and address; a dangling reference fails here. */
 export function resolveArticle(data: Article, refs: References): ResolvedArticle {
   checkBody('articles', data, refs.media);
+  const cover = data.cover ? lookup(refs.media, data.cover, 'articles', data, 'cover', 'ảnh (media)') : undefined;
   return {
     ...data,
     collection: 'articles',
-    cover: data.cover ? lookup(refs.media, data.cover, 'articles', data, 'cover', 'ảnh (media)') : undefined,
+    cover: cover && present(refs)(cover) ? cover : undefined,
     topics: data.topics.map((id: string) => lookup(refs.topics, id, 'articles', data, 'topics', 'chủ đề')),
     text: plainText(data.body as RichText | undefined),
     quarter: quarterOf(new Date(data.publishedAt)),
@@ -117,21 +141,98 @@ export function resolveStory(data: ModelStory, refs: References): ResolvedStory 
   return {
     ...data,
     collection: 'model-stories',
-    photos: data.photos.map((id: string) => lookup(refs.media, id, 'model-stories', data, 'photos', 'ảnh (media)')),
+    photos: data.photos
+      .map((id: string) => lookup(refs.media, id, 'model-stories', data, 'photos', 'ảnh (media)'))
+      .filter(present(refs)),
     text: plainText(data.body as RichText | undefined),
     url: urlFor('model-stories', data.slug),
   };
 }
 
 export function resolveResource(data: TeachingResource, refs: References): ResolvedResource {
+  const files = data.files.map((id: string) =>
+    lookup(refs.documents, id, 'teaching-resources', data, 'files', 'tệp (documents)'),
+  );
   return {
     ...data,
     collection: 'teaching-resources',
-    files: data.files.map((id: string) =>
-      lookup(refs.documents, id, 'teaching-resources', data, 'files', 'tệp (documents)'),
-    ),
+    files: files.filter(present(refs)),
+    missingFiles: files.filter((f) => !present(refs)(f)),
     url: urlFor('teaching-resources', data.slug),
   };
+}
+
+type Used = {
+  item: { collection: string; id: string; title: string };
+  upload: 'media' | 'documents';
+  doc: Media | DocumentFile;
+};
+
+/** Every file the published items use, with the item that uses it. */
+function filesInUse(
+  articles: Article[],
+  stories: ModelStory[],
+  resources: TeachingResource[],
+  refs: References,
+): Used[] {
+  const used: Used[] = [];
+  const image = (item: Used['item'], id: string | undefined | null) => {
+    const doc = id ? refs.media.get(id) : undefined;
+    if (doc) used.push({ item, upload: 'media', doc });
+  };
+  for (const a of articles) {
+    const item = { collection: 'articles', id: a.id, title: a.title };
+    image(item, a.cover);
+    for (const id of uploadIds(a.body as RichText | undefined)) image(item, id);
+  }
+  for (const s of stories) {
+    const item = { collection: 'model-stories', id: s.id, title: s.title };
+    for (const id of s.photos) image(item, id);
+    for (const id of uploadIds(s.body as RichText | undefined)) image(item, id);
+  }
+  for (const r of resources) {
+    const item = { collection: 'teaching-resources', id: r.id, title: r.title };
+    for (const id of r.files) {
+      const doc = refs.documents.get(id);
+      if (doc) used.push({ item, upload: 'documents', doc });
+    }
+  }
+  return used;
+}
+
+/** The address the build downloads a file from: the image copy Astro's image service reads, or the document. */
+function probeOf(used: Used): FileProbe {
+  if (used.upload === 'media')
+    return { url: imageSource(used.doc as Media).src, upload: 'media', filename: used.doc.filename };
+  return {
+    url: `${cmsBase()}/api/documents/file/${encodeURIComponent(used.doc.filename)}`,
+    upload: 'documents',
+    filename: used.doc.filename,
+  };
+}
+
+function cmsBase() {
+  return payloadUrl().replace(/\/+$/, '');
+}
+
+/**
+ * Asks the CMS for every file in use; those it does not give are reported in
+ * the build output and in the build's report file, and left out of the pages.
+ */
+async function checkFiles(used: Used[]): Promise<{ missing: Set<string>; report: MissingFile[] }> {
+  const failed = await probeFiles(used.map(probeOf));
+  const missing = new Set<string>();
+  const report: MissingFile[] = [];
+  for (const u of used) {
+    const status = failed.get(probeOf(u).url);
+    if (!status) continue;
+    missing.add(u.doc.id);
+    report.push({ ...u.item, upload: u.upload, filename: u.doc.filename, status });
+  }
+  if (report.length > 0) console.warn(`\n${missingFilesText(report)}\n`);
+  // Into the output folder, where scripts/build-site.ts reads it after the build.
+  await recordMissingFiles(report);
+  return { missing, report };
 }
 
 let cached: Promise<SiteContent> | undefined;
@@ -166,6 +267,15 @@ async function load(): Promise<SiteContent> {
   }
 
   const refs: References = { media: mediaMap, topics: topicMap, documents: documentMap };
+  const { missing, report } = await checkFiles(
+    filesInUse(
+      articles.map((e) => e.data),
+      stories.map((e) => e.data),
+      resources.map((e) => e.data),
+      refs,
+    ),
+  );
+  refs.missing = missing;
   const resolvedArticles = articles.map(({ data }) => resolveArticle(data, refs));
   const resolvedStories = stories.map(({ data }) => resolveStory(data, refs));
   const resolvedResources = resources.map(({ data }) => resolveResource(data, refs));
@@ -181,8 +291,9 @@ async function load(): Promise<SiteContent> {
     stories: resolvedStories.sort(newestFirst),
     resources: resolvedResources.sort(newestFirst),
     topics: topics.map((t) => t.data).sort((a, b) => a.title.localeCompare(b.title, 'vi')),
-    media: mediaMap,
+    media: new Map([...mediaMap].filter(([id]) => !missing.has(id))),
     documents: documentMap,
+    missingFiles: report,
     hrefOf: (relationTo, id) => {
       const slug = slugById.get(key(relationTo, id));
       return slug ? urlFor(relationTo as ItemCollection, slug) : undefined;
