@@ -172,6 +172,17 @@ export function settings(): Settings {
   return parsed;
 }
 
+/**
+ * Parses the environment again. Only for a process that changes its own
+ * environment on purpose before it builds a CMS: the test harness, which gives
+ * each test file its own database and uploads folder after modules that read
+ * a setting at import time have already run.
+ */
+export function reloadSettings(env: Environment = process.env): Settings {
+  parsed = settingsFromEnv(env);
+  return parsed;
+}
+
 /** The literal defaults (for the documentation test): variables whose unset value is a fixed value. */
 export function settingDefaults(): Record<string, string> {
   const defaults = settingsSchema.parse({});

@@ -315,7 +315,7 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     const refused = await restore(t, archiveA);
     expect(refused.code, refused.stdout).toBe(1);
     expect(refused.stderr).toMatch(
-      /Thư mục tệp tải lên đích đã có tệp: .*media \(1\)\. Không ghi gì cả\.\nThe target uploads folder already holds files: .*Nothing was written\.\n.*--replace/s,
+      /Thư mục tệp tải lên đích đã có tệp: .*media \(1\)\. Không ghi gì cả\.\n\s*The target uploads folder already holds files: .*Nothing was written\.\n.*--replace/s,
     );
     expect(refused.stderr, 'the database was still empty').not.toMatch(/đã có nội dung/);
     expect(await readdir(path.join(t.uploads, 'media')), 'uploads folder as it was').toEqual(['da-co-san.txt']);

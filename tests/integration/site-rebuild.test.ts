@@ -115,7 +115,11 @@ describe(`running a rebuild on ${backendLabel[backend]}`, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const deployHookUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
     try {
-      const outcome = await runSiteBuild(ctx.cms.payload, 'thử deploy hook', { deployHookUrl, cmsUrl: 'unused' });
+      const outcome = await runSiteBuild(ctx.cms.payload, 'thử deploy hook', {
+        deployHookUrl,
+        cmsUrl: 'unused',
+        dist: 'unused',
+      });
       expect(outcome.ok).toBe(true);
       expect(calls).toEqual(['POST /hook']);
       const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
@@ -130,6 +134,7 @@ describe(`running a rebuild on ${backendLabel[backend]}`, () => {
     const outcome = await runSiteBuild(ctx.cms.payload, 'thử lỗi', {
       deployHookUrl: 'http://127.0.0.1:9/hook',
       cmsUrl: 'unused',
+      dist: 'unused',
     });
     expect(outcome.ok).toBe(false);
     const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });

@@ -133,11 +133,13 @@ describe('a file missing from storage', () => {
   });
 
   it('the rebuild job records the missing files in the build status for editors', async () => {
-    process.env.SITE_BUILD_PAYLOAD_URL = cms.url;
-    process.env.SITE_DIST = path.join(dir, 'rebuilt');
+    // The build child reads COVERAGE_STRICT from the environment it inherits.
     process.env.COVERAGE_STRICT = 'false';
     try {
-      const outcome = await runSiteBuild(cms.payload, 'thử tệp thiếu');
+      const outcome = await runSiteBuild(cms.payload, 'thử tệp thiếu', {
+        cmsUrl: cms.url,
+        dist: path.join(dir, 'rebuilt'),
+      });
       expect(outcome.ok, outcome.reason).toBe(true);
       const status = await cms.payload.findGlobal({ slug: 'site-build-status' });
       expect(status.lastSuccessAt).toBeTruthy();
@@ -160,8 +162,6 @@ describe('a file missing from storage', () => {
       );
       expect(rows).toHaveLength(result.ok ? result.missingFiles.length : -1);
     } finally {
-      delete process.env.SITE_BUILD_PAYLOAD_URL;
-      delete process.env.SITE_DIST;
       delete process.env.COVERAGE_STRICT;
     }
   }, 600_000);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createStaff, type Staff } from './fixtures';
 
 import { STAND_IN_LABEL, startMongoStandIn } from './mongo-standin';
+import { reloadSettings } from '../../src/settings';
 
 export type Backend = 'sqlite' | 'mongo-standin' | 'mongodb';
 
@@ -48,6 +49,9 @@ export async function startTestCms(): Promise<TestCms> {
   }
   process.env.UPLOADS_DIR = path.join(dir, 'uploads');
   process.env.PAYLOAD_SECRET ??= 'test-secret-for-vitest-runs-only-0123456789';
+  // Modules this test file imported may have read the settings already (with the
+  // default database): the CMS must use this file's own database and folder.
+  reloadSettings();
 
   const { getPayload } = await import('payload');
   const config = await (await import('../../payload.config')).default;

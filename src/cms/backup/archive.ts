@@ -139,9 +139,12 @@ export async function readArchive(file: string, stagingDir: string): Promise<Rea
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const name = header.name;
+    // A damaged archive fails inside an entry too (gzip's data check), possibly
+    // before the entry's pipeline is attached: the error is reported once, by
+    // the outer pipeline below, and must not crash the process as unhandled.
+    stream.on('error', () => undefined);
     const done = (error?: unknown) => {
       if (!error) return next();
-      stream.on('error', () => undefined); // the entry stream dies with the archive; its error is reported once, below
       extract.destroy(error as Error);
     };
     if (header.type !== 'file') return done(new ArchiveError(`mục lạ trong bản sao lưu: ${name}`));

@@ -32,7 +32,11 @@ export type BuildOutcome = {
 };
 
 /** Where a build goes: the deploy hook when there is one, else a build here from `cmsUrl`. */
-export type BuildTarget = { deployHookUrl?: string; cmsUrl: string };
+export type BuildTarget = {
+  deployHookUrl?: string;
+  cmsUrl: string;
+  /** The folder a build here writes (SITE_DIST). */ dist: string;
+};
 
 export function runSiteBuild(
   payload: Payload,
@@ -51,7 +55,9 @@ async function setStatus(payload: Payload, data: Record<string, unknown>) {
 async function buildOnce(payload: Payload, reason: string, target: BuildTarget): Promise<BuildOutcome> {
   const started = Date.now();
   await setStatus(payload, { state: 'running', lastReason: reason, lastStartedAt: new Date(started).toISOString() });
-  const outcome = target.deployHookUrl ? await callDeployHook(target.deployHookUrl) : await buildHere(target.cmsUrl);
+  const outcome = target.deployHookUrl
+    ? await callDeployHook(target.deployHookUrl)
+    : await buildHere(target.cmsUrl, target.dist);
   const ms = Date.now() - started;
   if (outcome.ok) {
     if (outcome.missingFiles?.length)
@@ -89,7 +95,7 @@ async function callDeployHook(url: string): Promise<Omit<BuildOutcome, 'ms'>> {
 
 /** From the settings: SITE_DEPLOY_HOOK_URL, and the CMS the build reads (this server, unless SITE_BUILD_PAYLOAD_URL says otherwise). */
 function buildTarget(): BuildTarget {
-  return { deployHookUrl: settings().SITE_DEPLOY_HOOK_URL, cmsUrl: siteBuildCmsUrl() };
+  return { deployHookUrl: settings().SITE_DEPLOY_HOOK_URL, cmsUrl: siteBuildCmsUrl(), dist: settings().SITE_DIST };
 }
 
 function failed<N extends 'DeployHookHttp' | 'DeployHookUnreachable' | 'BuildScriptFailed'>(
@@ -106,15 +112,15 @@ function toRow(file: MissingFile) {
   return { ...rest, itemCollection: collection, itemId: id };
 }
 
-async function buildHere(cmsUrl: string): Promise<Omit<BuildOutcome, 'ms'>> {
-  const outcome = await spawnBuild(cmsUrl);
+async function buildHere(cmsUrl: string, dist: string): Promise<Omit<BuildOutcome, 'ms'>> {
+  const outcome = await spawnBuild(cmsUrl, dist);
   if (!outcome.ok) return outcome;
   // The build command leaves its report in the folder it built (scripts/build-site.ts, SITE_DIST).
-  const missingFiles = await readMissingFilesReport(path.resolve(settings().SITE_DIST)).catch(() => []);
+  const missingFiles = await readMissingFilesReport(path.resolve(dist)).catch(() => []);
   return { ...outcome, missingFiles: missingFiles ?? [] };
 }
 
-function spawnBuild(cmsUrl: string): Promise<Omit<BuildOutcome, 'ms'>> {
+function spawnBuild(cmsUrl: string, dist: string): Promise<Omit<BuildOutcome, 'ms'>> {
   return new Promise((resolve) => {
     // This server's own Node (24), not whichever `node` is first on PATH: Astro refuses Node 20.
     const tsx = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -123,7 +129,7 @@ function spawnBuild(cmsUrl: string): Promise<Omit<BuildOutcome, 'ms'>> {
     const reportFile = path.join(reportDir, 'report.json');
     const child = spawn(process.execPath, [tsx, 'scripts/build-site.ts', '--report', reportFile], {
       cwd: process.cwd(),
-      env: childEnvironment({ PAYLOAD_URL: cmsUrl }),
+      env: childEnvironment({ PAYLOAD_URL: cmsUrl, SITE_DIST: dist }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];
