@@ -28,6 +28,14 @@ function define<D = Record<string, never>>(definition: MessageDefinition<D>): Me
 // Not "nothing was saved": on an update Payload may already have replaced files, and the server runs SQLite without transactions.
 const SAVE_FAILED = 'Lần lưu này không thành công.';
 
+const SECRET_HOW =
+  'Tạo một chuỗi ngẫu nhiên (ví dụ: `openssl rand -hex 32`) và đặt vào biến môi trường PAYLOAD_SECRET.\n' +
+  'Generate one with `openssl rand -hex 32` and set PAYLOAD_SECRET.';
+
+const ORIGINS_HINT =
+  'Sửa PAYLOAD_PUBLIC_SERVER_URL hoặc CMS_ALLOWED_ORIGINS (xem .env.example).\n' +
+  'Fix PAYLOAD_PUBLIC_SERVER_URL or CMS_ALLOWED_ORIGINS (see .env.example).';
+
 export const catalogue = {
   // ── Storage, seen by the editor who was saving (src/domain/storage-faults.ts) ──
   DatabaseLocked: define({
@@ -124,6 +132,55 @@ export const catalogue = {
     title: 'Dựng trang thất bại',
     message: ({ code }) => `scripts/build-site.ts kết thúc với mã ${code}`,
   }),
+  /** The "Dựng lại trang ngay" button: the server answered an error without a message of its own. */
+  RebuildRequestFailed: define<{ status: number }>({
+    audience: 'editor',
+    title: 'Yêu cầu không thành công',
+    message: ({ status }) => `Lỗi ${status}`,
+  }),
+  RebuildRequestUnsent: define({
+    audience: 'editor',
+    title: 'Không gửi được yêu cầu',
+    message: () => 'Không gửi được yêu cầu.',
+    hint: () => 'Kiểm tra kết nối mạng rồi thử lại.',
+  }),
+
+  // ── Field validation in the admin, read by the editor filling the form (src/cms/) ──
+  VideoUrlNotHttps: define({
+    audience: 'editor',
+    title: 'Đường dẫn video không an toàn',
+    message: () => 'Đường dẫn video phải bắt đầu bằng https:// (kết nối an toàn).',
+  }),
+  VideoUrlInvalid: define({
+    audience: 'editor',
+    title: 'Đường dẫn video không hợp lệ',
+    message: () => 'Đường dẫn video không hợp lệ.',
+    hint: () => 'Hãy dán địa chỉ đầy đủ, ví dụ https://www.youtube.com/watch?v=…',
+  }),
+  QuarterFormat: define({
+    audience: 'editor',
+    title: 'Quý không đúng dạng',
+    message: () => 'Nhập quý theo dạng NĂM-Qn, ví dụ 2022-Q1.',
+  }),
+  /** `current`: the current quarter, "2026-Q1". */
+  StartQuarterAfterCurrent: define<{ current: string }>({
+    audience: 'editor',
+    title: 'Quý bắt đầu ở tương lai',
+    message: ({ current }) => `Quý bắt đầu không được sau quý hiện tại (${current}).`,
+  }),
+  PublishedAtInvalid: define<{ value: string }>({
+    audience: 'editor',
+    title: 'Ngày đăng không hợp lệ',
+    message: ({ value }) => `Ngày đăng "${value}" không phải ngày giờ hợp lệ.`,
+    hint: () => 'Hãy chọn lại ngày trong lịch.',
+  }),
+  /** The dashboard's coverage panel, when the report cannot be made from the settings. */
+  CoverageReportFailed: define<{ reason: string }>({
+    audience: 'editor',
+    title: 'Không lập được báo cáo',
+    message: ({ reason }) => `Không lập được báo cáo: ${reason}`,
+    hint: () => 'Hãy kiểm tra "Cài đặt chuyên mục" (quý bắt đầu, số bài tối thiểu).',
+  }),
 
   // ── The site build (src/site-loader/, src/site/, scripts/build-site.ts) ──
   CmsUnreachable: define<{ baseUrl: string; reason: string }>({
@@ -209,6 +266,70 @@ export const catalogue = {
     message: ({ filename, status }) =>
       `CMS trả lời ${status} cho tệp ${filename}.\nThe CMS answered ${status} for ${filename}.`,
   }),
+  // ── Starting the CMS (src/domain/secret-policy.ts, database-url.ts, allowed-origins.ts), read by the operator ──
+  SecretMissing: define({
+    audience: 'operator',
+    title: 'Máy chủ không khởi động: thiếu PAYLOAD_SECRET / Server not started: no PAYLOAD_SECRET',
+    message: () => 'Thiếu PAYLOAD_SECRET ở chế độ production (PAYLOAD_SECRET is missing in production).',
+    hint: () => SECRET_HOW,
+  }),
+  SecretPublicExample: define({
+    audience: 'operator',
+    title: 'Máy chủ không khởi động: PAYLOAD_SECRET công khai / Server not started: public PAYLOAD_SECRET',
+    message: () =>
+      'PAYLOAD_SECRET đang là giá trị mẫu công khai trong README, không an toàn (PAYLOAD_SECRET is a public example value).',
+    hint: () => SECRET_HOW,
+  }),
+  SecretTooShort: define<{ length: number; min: number }>({
+    audience: 'operator',
+    title: 'Máy chủ không khởi động: PAYLOAD_SECRET quá ngắn / Server not started: PAYLOAD_SECRET too short',
+    message: ({ length, min }) =>
+      `PAYLOAD_SECRET quá ngắn: ${length} ký tự, cần ít nhất ${min} ` +
+      `(PAYLOAD_SECRET is ${length} characters, needs at least ${min}).`,
+    hint: () => SECRET_HOW,
+  }),
+  DatabaseUriNoFile: define({
+    audience: 'operator',
+    title: 'DATABASE_URI thiếu tên tệp / DATABASE_URI names no file',
+    message: () => 'DATABASE_URI "file:" không có tên tệp.\nDATABASE_URI "file:" names no file.',
+    hint: () => 'Ví dụ: DATABASE_URI=file:./data/cms.db\nExample: DATABASE_URI=file:./data/cms.db',
+  }),
+  /** `value`: the URI with its password replaced by ***. */
+  DatabaseUriUnsupported: define<{ value: string }>({
+    audience: 'operator',
+    title: 'DATABASE_URI không được hỗ trợ / Unsupported DATABASE_URI',
+    message: ({ value }) =>
+      `DATABASE_URI phải bắt đầu bằng "file:", "mongodb://" hoặc "mongodb+srv://" (nhận được "${value}").\n` +
+      `DATABASE_URI must start with "file:", "mongodb://" or "mongodb+srv://" (got "${value}").`,
+    hint: () =>
+      'Bỏ trống để dùng tệp SQLite có sẵn data/cms.db.\nLeave it unset to use the embedded SQLite file data/cms.db.',
+  }),
+  /** `hosts`: host[:port] list, never the credentials. */
+  MongoUnreachable: define<{ hosts: string; seconds: number; cause: string }>({
+    audience: 'operator',
+    title: 'Không kết nối được MongoDB / Cannot reach MongoDB',
+    message: ({ hosts, seconds, cause }) =>
+      `Không kết nối được tới MongoDB tại ${hosts} sau ${seconds} giây.\n` +
+      `Cannot reach MongoDB at ${hosts} within ${seconds} s (${cause}).`,
+    hint: () =>
+      'Hãy kiểm tra: máy chủ MongoDB đang chạy, địa chỉ và cổng trong DATABASE_URI đúng, tường lửa cho phép kết nối, tên người dùng/mật khẩu đúng.\n' +
+      'Check that the server is running, the host and port in DATABASE_URI are right, the firewall allows the connection, and the credentials are valid.',
+  }),
+  OriginInvalid: define<{ value: string }>({
+    audience: 'operator',
+    title: 'Địa chỉ không hợp lệ / Not a URL',
+    message: ({ value }) =>
+      `Địa chỉ "${value}" trong PAYLOAD_PUBLIC_SERVER_URL / CMS_ALLOWED_ORIGINS không hợp lệ (ví dụ https://truong.edu.vn).\n` +
+      `"${value}" in PAYLOAD_PUBLIC_SERVER_URL / CMS_ALLOWED_ORIGINS is not a URL (e.g. https://truong.edu.vn).`,
+    hint: () => ORIGINS_HINT,
+  }),
+  OriginNotHttp: define<{ value: string }>({
+    audience: 'operator',
+    title: 'Địa chỉ không phải http(s) / Not an http(s) origin',
+    message: ({ value }) => `Chỉ chấp nhận http/https: "${value}".\nOnly http(s) origins: "${value}".`,
+    hint: () => ORIGINS_HINT,
+  }),
+
   // ── Settings (src/settings.ts), read by the operator who set the variable ──
   /** `expected`: what the variable takes, in both languages, or a whole message of its own (TRUST_PROXY's). */
   SettingInvalid: define<{ variable: string; value: string; expected: { vi: string; en: string } | string }>({
@@ -269,6 +390,68 @@ export const catalogue = {
     title: 'Dựng trang thất bại / The site build failed',
     message: ({ reason }) =>
       `Dựng trang thất bại; dist/ cũ được giữ nguyên.\nThe site build failed; the previous dist/ is untouched.\n${reason}`,
+  }),
+
+  // ── `npm start` (scripts/start.ts, scripts/lib/admin-build.ts) ──
+  /** `reason`: SiteBuildFailed's text. */
+  StartSiteBuildFailed: define<{ reason: string }>({
+    audience: 'operator',
+    title: 'Trang công khai chưa dựng được / The public site was not built',
+    message: ({ reason }) => reason,
+    hint: () =>
+      'Trang quản trị vẫn chạy; trang công khai cũ, nếu có, vẫn được phục vụ.\n' +
+      'The admin is still running; the previous public site, if any, is still served.',
+  }),
+  StartCmsNoAnswer: define<{ url: string; seconds: number }>({
+    audience: 'operator',
+    title: 'CMS không trả lời / The CMS did not answer',
+    message: ({ url, seconds }) =>
+      `CMS không trả lời tại ${url} sau ${seconds} giây.\nThe CMS did not answer at ${url} within ${seconds} s.`,
+    hint: () => 'Xem nhật ký của CMS ở trên.\nSee the CMS log above.',
+  }),
+  StartCoverageUnreadable: define<{ file: string; reason: string }>({
+    audience: 'operator',
+    title: 'Không đọc được báo cáo theo quý / Cannot read the coverage report',
+    message: ({ file, reason }) => `Không đọc được ${file}: ${reason}\nCannot read ${file}: ${reason}`,
+  }),
+  /** `outcome`: "exit 1" or the signal. */
+  CommandFailed: define<{ command: string; outcome: string }>({
+    audience: 'operator',
+    title: 'Lệnh thất bại / A command failed',
+    message: ({ command, outcome }) => `${command} → ${outcome}`,
+  }),
+  AdminBuildLocked: define<{ lock: string }>({
+    audience: 'operator',
+    title: 'Đang có bản dựng trang quản trị khác / Another admin build is running',
+    message: ({ lock }) => `Một bản dựng trang quản trị khác đang giữ ${lock}.\nAnother admin build holds ${lock}.`,
+  }),
+
+  // ── The static site server (scripts/serve-site.ts, scripts/lib/render-server.ts), read in the browser ──
+  BadRequest: define({
+    audience: 'reader',
+    title: 'Địa chỉ không hợp lệ / Bad request',
+    message: () => 'Địa chỉ không hợp lệ. Bad request.',
+  }),
+  MethodNotAllowed: define({
+    audience: 'reader',
+    title: 'Phương thức không được hỗ trợ / Method not allowed',
+    message: () => 'Phương thức không được hỗ trợ. Method not allowed.',
+  }),
+  SiteNotBuilt: define({
+    audience: 'reader',
+    title: 'Trang chưa được dựng / Not built yet',
+    message: () => 'Trang chưa được dựng. The site has not been built yet.',
+  }),
+  PreviewServerUnavailable: define({
+    audience: 'editor',
+    title: 'Chưa có máy chủ xem trước',
+    message: () =>
+      'Chưa có máy chủ xem trước: trang chưa được dựng, hoặc máy chủ không khởi động được.\nThe preview server is not available.',
+  }),
+  PreviewServerNoAnswer: define({
+    audience: 'editor',
+    title: 'Máy chủ xem trước không trả lời',
+    message: () => 'Máy chủ xem trước không trả lời. The preview server did not answer.',
   }),
 
   // ── The draft preview (src/site/lib/draft.ts), read by the editor who pressed "Xem trước" ──
@@ -387,6 +570,69 @@ export const catalogue = {
     message: ({ file, reason }) => `Tệp "${file}" không phải JSON hợp lệ: ${reason}. The input file is not valid JSON.`,
   }),
 
+  // ── A published coverage.json read back (src/domain/coverage-report-schema.ts): a reason in the district report ──
+  CoverageReportInvalid: define<{ version: number; path: string; problem: string }>({
+    audience: 'operator',
+    title: 'coverage.json sai định dạng / Not a coverage.json',
+    message: ({ version, path, problem }) => `không đúng định dạng coverage.json v${version} (${path}: ${problem})`,
+  }),
+  CoverageReportInconsistent: define<{ quarter: string; status: string; count: number; items: number }>({
+    audience: 'operator',
+    title: 'Số liệu quý mâu thuẫn / Inconsistent quarter',
+    message: ({ quarter, status, count, items }) =>
+      `số liệu quý ${quarter} mâu thuẫn (trạng thái ${status}, ${count} bài, ${items} mục)`,
+  }),
+
+  // ── `npm run district` (scripts/district.ts): why a school's report could not be read, and what it found ──
+  DistrictUsage: define({
+    audience: 'operator',
+    title: 'Cách dùng / Usage',
+    message: () => 'Dùng: npm run district -- <địa chỉ trang hoặc tệp coverage.json>... [--out THƯ_MỤC]',
+  }),
+  DistrictHttpStatus: define<{ status: number; url: string }>({
+    audience: 'operator',
+    title: 'Máy chủ báo lỗi / HTTP error',
+    message: ({ status, url }) => `máy chủ trả lời HTTP ${status} cho ${url}`,
+  }),
+  DistrictNotJson: define({
+    audience: 'operator',
+    title: 'Không phải JSON / Not JSON',
+    message: () => 'không phải JSON hợp lệ',
+  }),
+  DistrictTimeout: define<{ seconds: number }>({
+    audience: 'operator',
+    title: 'Quá thời gian chờ / Timed out',
+    message: ({ seconds }) => `quá thời gian chờ (${seconds} giây)`,
+  }),
+  DistrictFileNotFound: define({
+    audience: 'operator',
+    title: 'Không tìm thấy tệp / File not found',
+    message: () => 'không tìm thấy tệp',
+  }),
+  /** `cause`: the network error's code, "ECONNREFUSED". */
+  DistrictUnreachable: define<{ cause: string }>({
+    audience: 'operator',
+    title: 'Không kết nối được / Cannot connect',
+    message: ({ cause }) => `không kết nối được (${cause})`,
+  }),
+  /** `reason`: one of the District… messages above, or the report's own problem. */
+  DistrictReportUnreadable: define<{ source: string; reason: string }>({
+    audience: 'operator',
+    title: 'Không đọc được báo cáo / Cannot read a report',
+    message: ({ source, reason }) => `Không đọc được báo cáo của ${source}: ${reason}`,
+  }),
+  DistrictDuplicateSchool: define<{ school: string; times: number; sources: string[] }>({
+    audience: 'operator',
+    title: 'Trường được liệt kê nhiều lần / A school listed more than once',
+    message: ({ school, times, sources }) =>
+      `${school} được liệt kê ${times} lần (${sources.join(', ')}): chỉ tính một lần, theo báo cáo mới nhất.`,
+  }),
+  DistrictQuartersMissed: define<{ school: string; missed: number }>({
+    audience: 'operator',
+    title: 'Trường bỏ lỡ quý / A school missed quarters',
+    message: ({ school, missed }) => `${school}: bỏ lỡ ${missed} quý`,
+  }),
+
   // ── Backup and restore (scripts/backup.ts, scripts/restore.ts, src/cms/backup/) ──
   RestoreUsage: define({
     audience: 'operator',
@@ -455,8 +701,30 @@ export const catalogue = {
     title: 'Sao lưu thất bại / Backup failed',
     message: ({ reason }) => `Sao lưu thất bại, không có tệp nào được tạo: ${reason}`,
   }),
+  /** Warnings kept in the backup's manifest and printed by `npm run backup`. */
+  BackupFileMissing: define<{ file: string; id: string }>({
+    audience: 'operator',
+    title: 'Thiếu tệp tải lên / An uploaded file is missing',
+    message: ({ file, id }) => `Thiếu tệp ${file} (của mục ${id}) trong thư mục tải lên: bản sao lưu không có tệp này.`,
+  }),
+  BackupStrayFiles: define<{ count: number; dir: string; example: string }>({
+    audience: 'operator',
+    title: 'Tệp không thuộc mục nào / Files no item uses',
+    message: ({ count, dir, example }) =>
+      `${count} tệp trong ${dir} không thuộc mục nào (ví dụ ${example}): không đưa vào bản sao lưu.`,
+  }),
+  RestoreDanglingLinks: define<{ count: number; example: string }>({
+    audience: 'operator',
+    title: 'Liên kết tới mục không có / Links to missing items',
+    message: ({ count, example }) => `${count} liên kết trỏ tới mục không có trong bản sao lưu (ví dụ ${example}).`,
+  }),
+  RestoreFilesSetAside: define<{ folder: string }>({
+    audience: 'operator',
+    title: 'Tệp cũ được chuyển sang bên cạnh / Existing files moved aside',
+    message: ({ folder }) => `Các tệp có sẵn trước đó được chuyển sang ${folder} (không bị xoá).`,
+  }),
 
-  // ── The CMS server (scripts/cms-server.ts) ──
+  // ── A request either server could not answer (scripts/cms-server.ts, scripts/serve-site.ts) ──
   ServerError: define({
     audience: 'reader',
     title: 'Lỗi máy chủ / Server error',
@@ -506,11 +774,14 @@ export function renderMessage<N extends MessageName>(name: N, ...[details]: Mess
   };
 }
 
-/** What a terminal shows: the title, the message and the hint ("Gợi ý / Hint"). */
-export function formatForTerminal(rendered: Pick<RenderedMessage, 'title' | 'message' | 'hint'>): string {
+/** What a terminal shows: the title, the message and the hint ("Gợi ý / Hint"); ⚠ for what does not stop anything. */
+export function formatForTerminal(
+  rendered: Pick<RenderedMessage, 'title' | 'message' | 'hint'>,
+  mark: '✖' | '⚠' = '✖',
+): string {
   const indent = (text: string) => text.replace(/^/gm, '    ');
   return [
-    `✖ ${rendered.title}`,
+    `${mark} ${rendered.title}`,
     indent(rendered.message),
     ...(rendered.hint ? ['  Gợi ý / Hint:', indent(rendered.hint)] : []),
   ].join('\n');

@@ -34,5 +34,5 @@ function warnIfLegacyFilesStranded(root: string) {
   });
   if (!holdsFiles) return;
   warned = true;
-  console.warn(formatForTerminal(renderMessage('LegacyUploadsNotice', { legacy, root })).replace(/^✖/, '⚠'));
+  console.warn(formatForTerminal(renderMessage('LegacyUploadsNotice', { legacy, root }), '⚠'));
 }
