@@ -25,6 +25,8 @@ import { scriptSettings } from './lib/settings';
 import { clientDir } from './lib/site-dist';
 import { childEnvironment } from '../src/settings';
 import { RUN_JOBS_FLAG } from '../src/cms/config-options';
+import { formatForTerminal, renderMessage } from '../src/messages/catalogue';
+import { ColumnError } from '../src/messages/column-error';
 
 const bin = (name: string) => path.resolve('node_modules', '.bin', name);
 
@@ -36,7 +38,7 @@ const siteBase = settings.SITE_BASE;
 const env = childEnvironment({ NODE_ENV: 'production' });
 const secret = resolveSecret({ ...settings, NODE_ENV: 'production' });
 if (!secret.ok) {
-  console.error(`\n✖ Máy chủ không khởi động (server not started):\n  ${secret.message}\n`);
+  console.error(`\n${secret.error.format()}\n`);
   process.exit(1);
 }
 
@@ -47,7 +49,12 @@ function run(command: string, args: string[], options: SpawnOptions = {}): Promi
     child.on('exit', (code, signal) =>
       code === 0
         ? resolve()
-        : reject(new Error(`${path.basename(command)} ${args.join(' ')} → ${signal ?? `exit ${code}`}`)),
+        : reject(
+            new ColumnError('CommandFailed', {
+              command: `${path.basename(command)} ${args.join(' ')}`,
+              outcome: signal ?? `exit ${code}`,
+            }),
+          ),
     );
   });
 }
@@ -74,8 +81,7 @@ try {
   console.log(`▶ Dựng trang công khai từ CMS (${cmsUrl})…`);
   // The caller's environment decides the coverage check's strictness, not the NODE_ENV forced above.
   const built = await buildSite({ env: childEnvironment({ PAYLOAD_URL: cmsUrl, SITE_BASE: siteBase }), quiet: true });
-  if (!built.ok)
-    console.error(`\n✖ ${built.message}\n  (Trang quản trị vẫn chạy; trang công khai cũ, nếu có, vẫn được phục vụ.)\n`);
+  if (!built.ok) console.error(`\n${new ColumnError('StartSiteBuildFailed', { reason: built.message }).format()}\n`);
   if (existsSync(path.join(clientDir('dist'), 'index.html'))) {
     await serveSite({ dir: 'dist', base: siteBase, port: sitePort, env: { PAYLOAD_URL: cmsUrl } });
     printCoverage();
@@ -86,7 +92,7 @@ try {
     console.log(`▶ Báo cáo theo quý: http://localhost:${sitePort}${siteBase}bao-cao/  (coverage.json, coverage.csv)`);
   }
 } catch (error) {
-  console.error(`\n✖ ${(error as Error).message}\n`);
+  console.error(`\n${ColumnError.is(error) ? error.format() : `✖ ${(error as Error).message}`}\n`);
   process.exit(1);
 }
 
@@ -104,14 +110,16 @@ async function waitForCms(url: string, timeoutMs = 120_000): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`CMS không trả lời tại ${url} sau ${timeoutMs / 1000} giây (the CMS did not answer).`);
+  throw new ColumnError('StartCmsNoAnswer', { url, seconds: timeoutMs / 1000 });
 }
 
 function printCoverage(): void {
+  const file = path.join(clientDir('dist'), 'coverage.json');
   try {
-    const report = parseCoverageReport(JSON.parse(readFileSync(path.join(clientDir('dist'), 'coverage.json'), 'utf8')));
+    const report = parseCoverageReport(JSON.parse(readFileSync(file, 'utf8')));
     console.log(`\n${formatTable(report)}`);
   } catch (error) {
-    console.error(`Không đọc được dist/client/coverage.json: ${(error as Error).message}`);
+    const unreadable = renderMessage('StartCoverageUnreadable', { file, reason: (error as Error).message });
+    console.error(formatForTerminal(unreadable, '⚠'));
   }
 }

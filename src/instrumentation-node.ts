@@ -6,7 +6,7 @@ import { settings } from './settings';
 if (settings().NEXT_PHASE !== 'phase-production-build') {
   const verdict = resolveSecret(settings());
   if (!verdict.ok) {
-    console.error(`\n✖ Máy chủ không khởi động (server not started):\n  ${verdict.message}\n`);
+    console.error(`\n${verdict.error.format()}\n`);
     process.exit(1);
   }
 }

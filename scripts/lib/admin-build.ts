@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { ColumnError } from '../../src/messages/column-error';
 import { childEnvironment } from '../../src/settings';
 
 /** Everything `next build` compiles: an unchanged admin is not rebuilt. */
@@ -45,7 +46,7 @@ export async function ensureAdminBuilt(options: { env?: NodeJS.ProcessEnv; onBui
     } catch {
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true }); // left by a killed build
-      if (Date.now() - started > 15 * 60_000) throw new Error(`Another admin build holds ${lock}`);
+      if (Date.now() - started > 15 * 60_000) throw new ColumnError('AdminBuildLocked', { lock });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -69,7 +70,11 @@ async function buildUnlessCurrent(options: { env?: NodeJS.ProcessEnv; onBuild?: 
       env: childEnvironment({ ...options.env, NODE_ENV: 'production' }),
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build → exit ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new ColumnError('CommandFailed', { command: 'next build', outcome: `exit ${code}` })),
+    );
   });
   writeFileSync(digestFile, digest);
 }

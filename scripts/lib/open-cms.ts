@@ -1,4 +1,5 @@
 import type { CmsConfigOptions } from '../../src/cms/config-options';
+import { ColumnError } from '../../src/messages/column-error';
 import { ensureLocalSecret } from './local-secret';
 
 /**
@@ -25,7 +26,7 @@ export async function openCms(options: Omit<CmsConfigOptions, 'logToStderr'> & {
 }
 
 export function exitWith(error: unknown): never {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`\n✖ ${message}\n`);
+  if (ColumnError.is(error)) console.error(`\n${error.format()}\n`);
+  else console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }

@@ -39,7 +39,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
   // build` also runs with NODE_ENV=production but serves nothing, so it is let through.
   const isNextBuild = settings.NEXT_PHASE === 'phase-production-build';
   const secret = resolveSecret(isNextBuild ? { ...settings, NODE_ENV: 'development' } : settings);
-  if (!secret.ok) throw new Error(secret.message);
+  if (!secret.ok) throw secret.error;
 
   const trustedOrigins = allowedOrigins(settings);
 

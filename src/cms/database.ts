@@ -6,7 +6,9 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import mongoose from 'mongoose';
 import type { DatabaseAdapterObj } from 'payload';
 
-import { chooseDatabase, mongoUnreachableMessage } from '../domain/database-url';
+import { chooseDatabase, mongoUnreachableDetails } from '../domain/database-url';
+import type { DetailsOf } from '../messages/catalogue';
+import { ColumnError } from '../messages/column-error';
 import { removeFilesWhenRowFails } from './uploads/guard-file-writes';
 import { migrations } from '../migrations/sqlite';
 import { settings as appSettings, type Settings } from '../settings';
@@ -14,8 +16,12 @@ import { settings as appSettings, type Settings } from '../settings';
 /** How long to wait for MongoDB before saying it cannot be reached. */
 export const MONGO_TIMEOUT_MS = 5000;
 
-export class DatabaseUnreachableError extends Error {
-  override name = 'DatabaseUnreachableError';
+/** The catalogue's MongoUnreachable, under the name callers and tests know. */
+export class DatabaseUnreachableError extends ColumnError<'MongoUnreachable'> {
+  constructor(details: DetailsOf<'MongoUnreachable'>) {
+    super('MongoUnreachable', details);
+    this.name = 'DatabaseUnreachableError';
+  }
 }
 
 /**
@@ -96,7 +102,7 @@ export async function pingMongo(url: string, hosts: string): Promise<void> {
     await client.db().command({ ping: 1 });
   } catch (error) {
     const cause = error instanceof Error ? error.message.split('\n')[0]!.replaceAll(url, hosts) : String(error);
-    throw new DatabaseUnreachableError(mongoUnreachableMessage(hosts, MONGO_TIMEOUT_MS, cause));
+    throw new DatabaseUnreachableError(mongoUnreachableDetails(hosts, MONGO_TIMEOUT_MS, cause));
   } finally {
     await client.close().catch(() => undefined);
   }

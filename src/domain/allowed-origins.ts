@@ -4,6 +4,8 @@
  * plus any listed in CMS_ALLOWED_ORIGINS. Without a configured address (the
  * local `npm start`), its own port on localhost and 127.0.0.1.
  */
+import { ColumnError } from '../messages/column-error';
+
 /** From the settings (src/settings.ts): PAYLOAD_PUBLIC_SERVER_URL, CMS_ALLOWED_ORIGINS and PORT. */
 export type OriginEnv = { PAYLOAD_PUBLIC_SERVER_URL?: string; CMS_ALLOWED_ORIGINS?: string; PORT?: number | string };
 
@@ -20,13 +22,9 @@ export function allowedOrigins(env: OriginEnv): string[] {
     try {
       url = new URL(value);
     } catch {
-      throw new Error(
-        `Địa chỉ "${value}" trong PAYLOAD_PUBLIC_SERVER_URL / CMS_ALLOWED_ORIGINS không hợp lệ (ví dụ https://truong.edu.vn).\n` +
-          `"${value}" in PAYLOAD_PUBLIC_SERVER_URL / CMS_ALLOWED_ORIGINS is not a URL (e.g. https://truong.edu.vn).`,
-      );
+      throw new ColumnError('OriginInvalid', { value });
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      throw new Error(`Chỉ chấp nhận http/https: "${value}". Only http(s) origins: "${value}".`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ColumnError('OriginNotHttp', { value });
     return url.origin;
   });
   return [...new Set(origins)];

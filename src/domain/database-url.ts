@@ -1,7 +1,11 @@
 /**
  * Which database the CMS uses, from DATABASE_URI. Pure, so the choice and its
- * error messages are unit-tested without a database.
+ * error messages (catalogue entries DatabaseUri…, MongoUnreachable) are
+ * unit-tested without a database.
  */
+
+import { renderMessage } from '../messages/catalogue';
+import { ColumnError } from '../messages/column-error';
 
 export type DatabaseChoice =
   | { kind: 'sqlite'; url: string; /** Path of the file on disk, relative to the working directory. */ file: string }
@@ -14,16 +18,13 @@ export function chooseDatabase(uri: string | undefined): DatabaseChoice {
   if (value === '') return { kind: 'sqlite', url: DEFAULT_SQLITE_URL, file: DEFAULT_SQLITE_URL.slice('file:'.length) };
   if (value.startsWith('file:')) {
     const file = value.slice('file:'.length);
-    if (!file) throw new Error('DATABASE_URI "file:" names no file. Example: DATABASE_URI=file:./data/cms.db');
+    if (!file) throw new ColumnError('DatabaseUriNoFile');
     return { kind: 'sqlite', url: value, file };
   }
   if (value.startsWith('mongodb://') || value.startsWith('mongodb+srv://')) {
     return { kind: 'mongodb', url: value, hosts: mongoHosts(value) };
   }
-  throw new Error(
-    `DATABASE_URI must start with "file:", "mongodb://" or "mongodb+srv://" (got "${redact(value)}"). ` +
-      'Leave it unset to use the embedded SQLite file data/cms.db.',
-  );
+  throw new ColumnError('DatabaseUriUnsupported', { value: redact(value) });
 }
 
 /** The host list of a MongoDB URI, with any user name and password removed. */
@@ -39,11 +40,12 @@ export function redact(uri: string): string {
   return uri.replace(/^([a-z+]+:\/\/[^:/@]+):[^@/]*@/i, '$1:***@');
 }
 
+/** The catalogue's MongoUnreachable details; `cause` is the driver's first line, without the URI. */
+export function mongoUnreachableDetails(hosts: string, timeoutMs: number, cause: string) {
+  return { hosts, seconds: Math.round(timeoutMs / 1000), cause };
+}
+
+/** MongoUnreachable's text: what went wrong, then what to check, in both languages. */
 export function mongoUnreachableMessage(hosts: string, timeoutMs: number, cause: string): string {
-  return [
-    `Không kết nối được tới MongoDB tại ${hosts} sau ${Math.round(timeoutMs / 1000)} giây.`,
-    `Cannot reach MongoDB at ${hosts} within ${Math.round(timeoutMs / 1000)} s (${cause}).`,
-    'Hãy kiểm tra: máy chủ MongoDB đang chạy, địa chỉ và cổng trong DATABASE_URI đúng, tường lửa cho phép kết nối, tên người dùng/mật khẩu đúng.',
-    'Check that the server is running, the host and port in DATABASE_URI are right, the firewall allows the connection, and the credentials are valid.',
-  ].join('\n');
+  return renderMessage('MongoUnreachable', mongoUnreachableDetails(hosts, timeoutMs, cause)).text;
 }

@@ -1,6 +1,7 @@
 /**
  * When the server may start with a given PAYLOAD_SECRET. Pure.
  */
+import { ColumnError } from '../messages/column-error';
 
 export const MIN_SECRET_LENGTH = 32;
 
@@ -15,34 +16,22 @@ export const PUBLIC_SECRETS: readonly string[] = [
 
 export const DEVELOPMENT_SECRET = PUBLIC_SECRETS[0]!;
 
-export type SecretVerdict = { ok: true; secret: string } | { ok: false; message: string };
+type SecretProblem = 'SecretMissing' | 'SecretPublicExample' | 'SecretTooShort';
+
+/** Refused: the catalogue message saying why and how to make one (`error.format()` for a terminal). */
+export type SecretVerdict = { ok: true; secret: string } | { ok: false; error: ColumnError<SecretProblem> };
 
 export function resolveSecret(env: { NODE_ENV?: string; PAYLOAD_SECRET?: string }): SecretVerdict {
   const secret = env.PAYLOAD_SECRET?.trim() ?? '';
   if (env.NODE_ENV !== 'production') {
     return { ok: true, secret: secret || DEVELOPMENT_SECRET };
   }
-  const how =
-    'Tạo một chuỗi ngẫu nhiên (ví dụ: `openssl rand -hex 32`) và đặt vào biến môi trường PAYLOAD_SECRET. ' +
-    'Generate one with `openssl rand -hex 32` and set PAYLOAD_SECRET.';
-  if (!secret) {
-    return {
-      ok: false,
-      message: `Thiếu PAYLOAD_SECRET ở chế độ production (PAYLOAD_SECRET is missing in production). ${how}`,
-    };
-  }
-  if (PUBLIC_SECRETS.includes(secret)) {
-    return {
-      ok: false,
-      message: `PAYLOAD_SECRET đang là giá trị mẫu công khai trong README, không an toàn (PAYLOAD_SECRET is a public example value). ${how}`,
-    };
-  }
+  if (!secret) return { ok: false, error: new ColumnError('SecretMissing') };
+  if (PUBLIC_SECRETS.includes(secret)) return { ok: false, error: new ColumnError('SecretPublicExample') };
   if (secret.length < MIN_SECRET_LENGTH) {
     return {
       ok: false,
-      message:
-        `PAYLOAD_SECRET quá ngắn: ${secret.length} ký tự, cần ít nhất ${MIN_SECRET_LENGTH} ` +
-        `(PAYLOAD_SECRET is ${secret.length} characters, needs at least ${MIN_SECRET_LENGTH}). ${how}`,
+      error: new ColumnError('SecretTooShort', { length: secret.length, min: MIN_SECRET_LENGTH }),
     };
   }
   return { ok: true, secret };

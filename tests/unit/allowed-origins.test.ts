@@ -21,5 +21,11 @@ describe('allowed origins (CSRF and CORS)', () => {
     expect(() => allowedOrigins({ CMS_ALLOWED_ORIGINS: 'truong.edu.vn' })).toThrow(/không hợp lệ/);
     expect(() => allowedOrigins({ CMS_ALLOWED_ORIGINS: 'javascript:alert(1)' })).toThrow(/http/);
     expect(() => allowedOrigins({ CMS_ALLOWED_ORIGINS: '*' })).toThrow(/không hợp lệ/);
+    expect(() => allowedOrigins({ CMS_ALLOWED_ORIGINS: '*' })).toThrow(
+      expect.objectContaining({ code: 'OriginInvalid' }),
+    );
+    expect(() => allowedOrigins({ PAYLOAD_PUBLIC_SERVER_URL: 'ftp://cms' })).toThrow(
+      expect.objectContaining({ code: 'OriginNotHttp' }),
+    );
   });
 });

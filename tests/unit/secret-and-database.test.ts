@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { chooseDatabase, mongoHosts, mongoUnreachableMessage, redact } from '../../src/domain/database-url';
 import { DEVELOPMENT_SECRET, PUBLIC_SECRETS, resolveSecret } from '../../src/domain/secret-policy';
+import { renderMessage } from '../../src/messages/catalogue';
 
 describe('resolveSecret', () => {
   it('outside production, falls back to the development secret', () => {
@@ -14,6 +15,17 @@ describe('resolveSecret', () => {
     expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: '   ' }).ok).toBe(false);
     expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'a'.repeat(31) }).ok).toBe(false);
     for (const s of PUBLIC_SECRETS) expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: s }).ok).toBe(false);
+  });
+
+  it('names what is wrong with a refused secret (catalogue names), with the words from the catalogue', () => {
+    const refusal = (secret?: string) => {
+      const verdict = resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: secret });
+      return verdict.ok ? undefined : verdict.error;
+    };
+    expect(refusal()?.code).toBe('SecretMissing');
+    expect(refusal(PUBLIC_SECRETS[1])?.code).toBe('SecretPublicExample');
+    expect(refusal('a'.repeat(31))?.details).toEqual({ length: 31, min: 32 });
+    expect(refusal('a'.repeat(31))?.message).toBe(renderMessage('SecretTooShort', { length: 31, min: 32 }).text);
   });
 
   it('in production, accepts 32 characters or more', () => {
@@ -50,6 +62,8 @@ describe('chooseDatabase', () => {
       expect((e as Error).message).not.toContain('topsecret');
     }
     expect(() => chooseDatabase('file:')).toThrow(/names no file/);
+    expect(() => chooseDatabase('file:')).toThrow(expect.objectContaining({ code: 'DatabaseUriNoFile' }));
+    expect(() => chooseDatabase('mysql://h/db')).toThrow(expect.objectContaining({ code: 'DatabaseUriUnsupported' }));
   });
 
   it('mongoHosts and redact never keep credentials', () => {
