@@ -11,7 +11,11 @@ const ADMIN_SOURCES = [
   'src/app',
   'src/cms',
   'src/domain',
+  'src/messages',
   'src/migrations',
+  // What the admin imports from the site build: the build status's missing files.
+  'src/site-loader/missing-files.ts',
+  'src/site-loader/errors.ts',
   'src/instrumentation.ts',
   'src/instrumentation-node.ts',
   'src/proxy.ts',
