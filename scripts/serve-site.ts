@@ -22,6 +22,7 @@ import sirv from 'sirv';
 import { encodePath, parseRequestPath } from '../src/domain/request-path';
 import { siteSecurityHeaders } from '../src/domain/security-headers';
 import { PREVIEW_SEGMENT } from '../src/domain/site-paths';
+import { renderMessage } from '../src/messages/catalogue';
 import { RenderServer } from './lib/render-server';
 import { clientDir } from './lib/site-dist';
 import { childEnvironment } from '../src/settings';
@@ -103,7 +104,7 @@ export function serveSite(options: {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of security) res.setHeader(name, value);
     const request = parseRequestPath(req.url);
-    if (!request.ok) return plain(res, 400, 'Địa chỉ không hợp lệ. Bad request.');
+    if (!request.ok) return plain(res, 400, renderMessage('BadRequest').text);
     let { segments } = request;
     const underBase = baseSegments.every((segment, i) => segments[i] === segment);
 
@@ -122,13 +123,13 @@ export function serveSite(options: {
     if (onRequest.includes(inside[0] ?? '')) return renderer.forward(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
-      return plain(res, 405, 'Phương thức không được hỗ trợ. Method not allowed.');
+      return plain(res, 405, renderMessage('MethodNotAllowed').text);
     }
     // The headers file is for the host, not for readers.
     if (inside.length === 1 && inside[0] === '_headers') return notFound(res);
 
     const serve = statics.handler();
-    if (!serve) return plain(res, 503, 'Trang chưa được dựng. The site has not been built yet.');
+    if (!serve) return plain(res, 503, renderMessage('SiteNotBuilt').text);
     // A folder asked for without its slash: one canonical address, re-encoded from the segments.
     if (
       !request.trailingSlash &&
@@ -145,7 +146,7 @@ export function serveSite(options: {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error(`serve-site: ${req.method} ${JSON.stringify(req.url)} failed:`, error);
-      if (!res.headersSent) plain(res, 500, 'Lỗi máy chủ. Server error.');
+      if (!res.headersSent) plain(res, 500, renderMessage('ServerError').text);
       else res.destroy();
     });
   });

@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { renderMessage } from '../../src/messages/catalogue';
 import { childEnvironment } from '../../src/settings';
 import { freePort } from './ports';
 import { serverEntry } from './site-dist';
@@ -27,9 +28,7 @@ export class RenderServer {
     const target = await this.current();
     if (!target) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(
-        'Chưa có máy chủ xem trước: trang chưa được dựng, hoặc máy chủ không khởi động được.\nThe preview server is not available.',
-      );
+      res.end(renderMessage('PreviewServerUnavailable').text);
       return;
     }
     const upstream = request(
@@ -48,7 +47,7 @@ export class RenderServer {
     upstream.on('error', () => {
       if (!res.headersSent)
         res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      res.end('Máy chủ xem trước không trả lời. The preview server did not answer.');
+      res.end(renderMessage('PreviewServerNoAnswer').text);
     });
     req.pipe(upstream);
   }
