@@ -3,6 +3,7 @@ import type { ServerProps } from 'payload';
 import { currentQuarter, quarterNeedingReminder } from '../../domain/coverage';
 import { STATUS_LABELS } from '../../domain/coverage-format';
 import { formatVietnamDate } from '../../domain/vietnam-time';
+import { renderMessage } from '../../messages/catalogue';
 import { coverageForAdmin } from './coverage-data';
 import { ReminderBanner } from './CoverageReminder';
 
@@ -12,11 +13,12 @@ const STATUS_COLORS = { covered: '#15803d', missed: '#b91c1c', 'in-progress': '#
 export async function CoveragePanel({ payload }: ServerProps) {
   const result = await coverageForAdmin(payload);
   if ('error' in result) {
+    const failed = renderMessage('CoverageReportFailed', { reason: result.error });
     return (
       <section role="alert" style={{ marginBottom: 24 }}>
         <h2>Duy trì chuyên mục theo quý</h2>
-        <p>Không lập được báo cáo: {result.error}</p>
-        <p>Hãy kiểm tra "Cài đặt chuyên mục" (quý bắt đầu, số bài tối thiểu).</p>
+        <p>{failed.message}</p>
+        <p>{failed.hint}</p>
       </section>
     );
   }

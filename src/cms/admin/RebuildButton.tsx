@@ -2,6 +2,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
+import { renderMessage } from '../../messages/catalogue';
+
 /** "Dựng lại ngay": asks the server for a rebuild (editors and admins). */
 export function RebuildButton() {
   const router = useRouter();
@@ -15,10 +17,15 @@ export function RebuildButton() {
         credentials: 'include',
       });
       const body = (await response.json().catch(() => ({}))) as { message?: string };
-      setMessage(body.message ?? (response.ok ? 'Đã xếp lịch dựng lại trang.' : `Lỗi ${response.status}`));
+      setMessage(
+        body.message ??
+          (response.ok
+            ? renderMessage('RebuildQueued').text
+            : renderMessage('RebuildRequestFailed', { status: response.status }).text),
+      );
       router.refresh();
     } catch {
-      setMessage('Không gửi được yêu cầu. Kiểm tra kết nối mạng rồi thử lại.');
+      setMessage(renderMessage('RebuildRequestUnsent').text);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload';
 
 import { GRADES, RESOURCE_KINDS, SUBJECTS } from '../../domain/vocabulary';
+import { renderMessage } from '../../messages/catalogue';
 import {
   editorialAccess,
   editorialClosingFields,
@@ -13,9 +14,9 @@ const httpsOnly: TextFieldSingleValidation = (value) => {
   if (!value) return true;
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' ? true : 'Đường dẫn video phải bắt đầu bằng https:// (kết nối an toàn).';
+    return url.protocol === 'https:' ? true : renderMessage('VideoUrlNotHttps').text;
   } catch {
-    return 'Đường dẫn video không hợp lệ. Hãy dán địa chỉ đầy đủ, ví dụ https://www.youtube.com/watch?v=…';
+    return renderMessage('VideoUrlInvalid').text;
   }
 };
 

@@ -2,6 +2,7 @@ import type { CheckboxField, DateField, DateFieldValidation, FieldHook } from 'p
 
 import { nobody } from '../access/roles';
 import { isIsoInstant } from '../../domain/instant';
+import { renderMessage } from '../../messages/catalogue';
 import type { Article, ModelStory, TeachingResource } from '../../payload-types';
 
 type Editorial = Article | ModelStory | TeachingResource;
@@ -61,7 +62,7 @@ const validInstant: DateFieldValidation = (value) => {
   // A REST body may clear the date with '', which the field's type does not admit.
   if (value === null || value === undefined || (value as unknown) === '') return true;
   const iso = value instanceof Date ? value.toISOString() : String(value);
-  return isIsoInstant(iso) ? true : `Ngày đăng "${iso}" không phải ngày giờ hợp lệ. Hãy chọn lại ngày trong lịch.`;
+  return isIsoInstant(iso) ? true : renderMessage('PublishedAtInvalid', { value: iso }).text;
 };
 
 export function firstPublishedAtField(): DateField {

@@ -3,14 +3,15 @@ import type { Endpoint, GlobalConfig, TextFieldSingleValidation } from 'payload'
 import { isQuarterId, parseQuarterId } from '../../domain/quarter-id';
 import { compareQuarters, quarterIdOf, quarterOf } from '../../domain/quarters';
 import { COLUMN_COLLECTIONS } from '../../domain/vocabulary';
+import { renderMessage } from '../../messages/catalogue';
 import { isAdmin, isStaff } from '../access/roles';
 import { rebuildAfterSettings } from '../site-build/hooks';
 
 const validQuarter: TextFieldSingleValidation = (value) => {
-  if (!value || !isQuarterId(value)) return 'Nhập quý theo dạng NĂM-Qn, ví dụ 2022-Q1.';
+  if (!value || !isQuarterId(value)) return renderMessage('QuarterFormat').text;
   // A start in the future would make every report fail: nothing to measure yet.
   if (compareQuarters(parseQuarterId(value), quarterOf(new Date())) > 0) {
-    return `Quý bắt đầu không được sau quý hiện tại (${quarterIdOf(new Date())}).`;
+    return renderMessage('StartQuarterAfterCurrent', { current: quarterIdOf(new Date()) }).text;
   }
   return true;
 };
