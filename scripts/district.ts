@@ -11,13 +11,17 @@ import { parseArgs } from 'node:util';
 import { parseCoverageReport } from '../src/domain/coverage-report-schema';
 import { buildDistrictMatrix, districtCsv, districtHtml, type DistrictSource, totalText } from '../src/domain/district';
 import { quarterLabel } from '../src/domain/quarters';
+import { formatForTerminal, renderMessage } from '../src/messages/catalogue';
+import { ColumnError } from '../src/messages/column-error';
+
+const TIMEOUT_SECONDS = 15;
 
 const { values, positionals } = parseArgs({
   options: { out: { type: 'string', default: 'district-report' } },
   allowPositionals: true,
 });
 if (positionals.length === 0) {
-  console.error('✖ Dùng: npm run district -- <địa chỉ trang hoặc tệp coverage.json>... [--out THƯ_MỤC]');
+  console.error(formatForTerminal(renderMessage('DistrictUsage')));
   process.exit(2);
 }
 
@@ -28,10 +32,10 @@ async function load(source: string): Promise<DistrictSource> {
     if (/^https?:\/\//i.test(source)) {
       const url = source.endsWith('.json') ? source : `${source.replace(/\/?$/, '/')}coverage.json`;
       const response = await fetch(url, {
-        signal: AbortSignal.timeout(15_000),
+        signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
         headers: { accept: 'application/json' },
       });
-      if (!response.ok) throw new Error(`máy chủ trả lời HTTP ${response.status} cho ${url}`);
+      if (!response.ok) throw new ColumnError('DistrictHttpStatus', { status: response.status, url });
       text = await response.text();
     } else {
       text = await readFile(source, 'utf8');
@@ -40,23 +44,24 @@ async function load(source: string): Promise<DistrictSource> {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new Error('không phải JSON hợp lệ');
+      throw new ColumnError('DistrictNotJson');
     }
     return { source, report: parseCoverageReport(json) };
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    const inner = e.cause as (NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] }) | undefined;
-    const cause = inner?.code ?? inner?.errors?.[0]?.code;
-    const reason =
-      e.name === 'TimeoutError'
-        ? 'quá thời gian chờ (15 giây)'
-        : e.code === 'ENOENT'
-          ? 'không tìm thấy tệp'
-          : cause
-            ? `không kết nối được (${cause})`
-            : e.message;
-    return { source, error: reason };
+    return { source, error: reason(error) };
   }
+}
+
+/** Why a report could not be read, as the district report and the terminal say it. */
+function reason(error: unknown): string {
+  if (ColumnError.is(error)) return error.summary;
+  const e = error as NodeJS.ErrnoException;
+  const inner = e.cause as (NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] }) | undefined;
+  const cause = inner?.code ?? inner?.errors?.[0]?.code;
+  if (e.name === 'TimeoutError') return renderMessage('DistrictTimeout', { seconds: TIMEOUT_SECONDS }).message;
+  if (e.code === 'ENOENT') return renderMessage('DistrictFileNotFound').message;
+  if (cause) return renderMessage('DistrictUnreachable', { cause }).message;
+  return e.message;
 }
 
 const sources = await Promise.all(positionals.map(load));
@@ -70,13 +75,20 @@ await writeFile(csvFile, districtCsv(matrix));
 
 const failed = matrix.rows.filter((r) => r.error);
 console.log(`Đã tổng hợp ${matrix.rows.length} trường × ${matrix.quarters.length} quý → ${htmlFile}, ${csvFile}`);
-for (const r of failed) console.error(`⚠ Không đọc được báo cáo của ${r.source}: ${r.error}`);
+// One line per school: a list the district reads down, not one message each.
+for (const r of failed)
+  console.error(`⚠ ${renderMessage('DistrictReportUnreadable', { source: r.source, reason: r.error ?? '' }).message}`);
 for (const r of matrix.rows.filter((row) => row.alsoListedAs.length > 0)) {
-  console.error(
-    `⚠ ${r.school || r.source} được liệt kê ${r.alsoListedAs.length + 1} lần (${[r.source, ...r.alsoListedAs].join(', ')}): chỉ tính một lần, theo báo cáo mới nhất.`,
-  );
+  const listed = {
+    school: r.school || r.source,
+    times: r.alsoListedAs.length + 1,
+    sources: [r.source, ...r.alsoListedAs],
+  };
+  console.error(`⚠ ${renderMessage('DistrictDuplicateSchool', listed).message}`);
 }
 for (const r of matrix.rows.filter((row) => row.missed > 0))
-  console.log(`✖ ${r.school || r.source}: bỏ lỡ ${r.missed} quý`);
+  console.log(
+    `✖ ${renderMessage('DistrictQuartersMissed', { school: r.school || r.source, missed: r.missed }).message}`,
+  );
 for (const t of matrix.totals) console.log(`${quarterLabel(t.quarter)}: ${totalText(t)}`);
 process.exit(failed.length > 0 ? 1 : 0);

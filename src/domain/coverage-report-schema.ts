@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { ColumnError } from '../messages/column-error';
 import { COVERAGE_REPORT_VERSION, type CoverageReport } from './coverage';
 
 const item = z.object({
@@ -51,16 +52,21 @@ export function parseCoverageReport(json: unknown): CoverageReport {
   const result = coverageReportSchema.safeParse(json);
   if (!result.success) {
     const first = result.error.issues[0]!;
-    throw new Error(
-      `không đúng định dạng coverage.json v${COVERAGE_REPORT_VERSION} (${first.path.join('.') || 'gốc'}: ${first.message})`,
-    );
+    throw new ColumnError('CoverageReportInvalid', {
+      version: COVERAGE_REPORT_VERSION,
+      path: first.path.join('.') || 'gốc',
+      problem: first.message,
+    });
   }
   // A covered quarter must actually carry its items: a hand-edited "covered" with count 0 is refused.
   for (const q of result.data.quarters) {
     if (q.count !== q.items.length || (q.status === 'covered' && q.count < result.data.policy.minPerQuarter)) {
-      throw new Error(
-        `số liệu quý ${q.quarter} mâu thuẫn (trạng thái ${q.status}, ${q.count} bài, ${q.items.length} mục)`,
-      );
+      throw new ColumnError('CoverageReportInconsistent', {
+        quarter: q.quarter,
+        status: q.status,
+        count: q.count,
+        items: q.items.length,
+      });
     }
   }
   return result.data as CoverageReport;
