@@ -34,10 +34,10 @@ try {
   );
   if (result.dangling.length > 0)
     console.warn(
-      `  ⚠ ${result.dangling.length} liên kết trỏ tới mục không có trong bản sao lưu (ví dụ ${result.dangling[0]}).`,
+      `  ⚠ ${renderMessage('RestoreDanglingLinks', { count: result.dangling.length, example: result.dangling[0]! }).message}`,
     );
   for (const folder of result.setAside)
-    console.warn(`  ⚠ Các tệp có sẵn trước đó được chuyển sang ${folder} (không bị xoá).`);
+    console.warn(`  ⚠ ${renderMessage('RestoreFilesSetAside', { folder }).message}`);
   console.log('Chạy `npm start` để dựng lại trang công khai từ dữ liệu vừa khôi phục.');
 } catch (error) {
   // A damaged archive and a non-empty target say it all; anything else failed inside the rolled-back transaction.

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload';
 
+import { renderMessage } from '../../messages/catalogue';
 import { type ArchiveSource, type Manifest, writeArchive } from './archive';
 import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEY, uploadedFileNames } from './scope';
 
@@ -101,7 +102,7 @@ async function collectFiles(slug: string, dir: string, docs: Doc[], content: Bac
       if (existsSync(file)) content.files.set(`files/${slug}/${name}`, file);
       else
         content.warnings.push(
-          `Thiếu tệp ${slug}/${name} (của mục ${doc.id}) trong thư mục tải lên: bản sao lưu không có tệp này.`,
+          renderMessage('BackupFileMissing', { file: `${slug}/${name}`, id: String(doc.id) }).message,
         );
     }
   }
@@ -109,7 +110,7 @@ async function collectFiles(slug: string, dir: string, docs: Doc[], content: Bac
   const strays = onDisk.filter((name) => !owned.has(name) && !name.startsWith('.'));
   if (strays.length > 0)
     content.warnings.push(
-      `${strays.length} tệp trong ${dir} không thuộc mục nào (ví dụ ${strays[0]}): không đưa vào bản sao lưu.`,
+      renderMessage('BackupStrayFiles', { count: strays.length, dir, example: strays[0]! }).message,
     );
 }
 
