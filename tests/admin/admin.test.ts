@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
 
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { serveSite } from '../../scripts/serve-site';
 import { quarterIdOf, quarterOf, quarterSlug } from '../../src/domain/quarters';
+import { renderMessage } from '../../src/messages/catalogue';
 import { makeImage } from '../../src/seed/images';
 import { chromiumOrWarn, launchChromium } from '../support/chromium';
 import { freePort } from '../support/ports';
@@ -29,6 +30,8 @@ const SLUG = 'binh-dang-gioi-trong-tung-bua-com-gia-dinh';
 const BODY = 'Cả nhà cùng nấu ăn, cùng dọn dẹp: đó là bình đẳng giới.';
 const COVER_ALT = 'Cả nhà cùng nấu bữa tối';
 const EARLIER = 'Bài đã đăng từ trước';
+const LOST_TITLE = 'Ngày hội thể thao cho mọi bạn';
+const LOST_ALT = 'Học sinh nam và nữ cùng chơi kéo co';
 /** The issue's promise: a published article is on the site within a minute. */
 const PUBLISH_DEADLINE_MS = 60_000;
 
@@ -59,7 +62,7 @@ beforeAll(async () => {
       SITE_REBUILD_DEBOUNCE_MS: '1000',
       // A new school has no past quarters to show; the strict check is tested in tests/site.
       COVERAGE_STRICT: 'false',
-      // Room for this suite's own logins; step 7 then runs into the limit.
+      // Room for this suite's own logins; step 8 then runs into the limit.
       LOGIN_RATE_LIMIT: '40',
     },
   });
@@ -389,7 +392,99 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
     }
   });
 
-  it('7. one address trying password after password, account after account, is stopped (429, said in Vietnamese)', async () => {
+  it('7. a cover lost from the uploads folder: the site is still built, and the dashboard names the article and the file until it is back', async () => {
+    // No build pending or running from earlier steps, so the next finished build is the one this step asks for.
+    await expect
+      .poll(async () => ((await api('GET', '/api/globals/site-build-status')) as BuildStatus).state, {
+        timeout: 120_000,
+        interval: 1000,
+      })
+      .toBe('idle');
+    // A new image (uploading alone does not rebuild: no published item uses it yet).
+    const form = new FormData();
+    const jpeg = await makeImage({ palette: ['#0f5c4a', '#a7e3d3'], width: 1200, height: 800 });
+    form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'keo-co.jpg');
+    form.append('_payload', JSON.stringify({ alt: LOST_ALT }));
+    const uploaded = await fetch(`${server.url}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${adminToken}` },
+      body: form,
+    });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    const media = (await uploaded.json()) as {
+      doc: { id: number; filename: string; sizes?: Record<string, { filename?: string | null }> };
+    };
+    const filename = media.doc.filename;
+    // The storage problem: the media row is there, its file and resized copies are gone from the uploads folder.
+    const uploadsMedia = path.join(server.env.UPLOADS_DIR!, 'media');
+    const aside = path.join(path.dirname(server.env.UPLOADS_DIR!), 'lost-media');
+    await mkdir(aside, { recursive: true });
+    const stored = [filename, ...Object.values(media.doc.sizes ?? {}).map((s) => s.filename)].filter(
+      (name): name is string => Boolean(name),
+    );
+    for (const name of stored) await rename(path.join(uploadsMedia, name), path.join(aside, name));
+    expect((await fetch(`${server.url}/api/media/file/${encodeURIComponent(filename)}`)).ok).toBe(false);
+
+    // Publishing an article with that cover rebuilds the site, as any publish does.
+    const since = new Date();
+    const article = (
+      (await api('POST', '/api/articles', {
+        title: LOST_TITLE,
+        _status: 'published',
+        publishedAt: new Date(Date.now() - 60_000).toISOString(),
+        cover: media.doc.id,
+      })) as { doc: { id: number; slug: string } }
+    ).doc;
+    const built = await waitForBuild(since);
+    expect(built.lastSuccessAt && new Date(built.lastSuccessAt) > since, JSON.stringify(built)).toBe(true);
+    // The article is on the site, without its cover.
+    const articlePage = await sitePage(`bai-viet/${article.slug}/`);
+    expect(articlePage.status).toBe(200);
+    const html = await articlePage.text();
+    expect(html).toContain(LOST_TITLE);
+    expect(html).not.toContain(`alt="${LOST_ALT}"`);
+
+    // The admin's dashboard, as an admin sees it.
+    const page = await signedIn(ACCOUNTS.admin);
+    try {
+      const missing = renderMessage('FilesMissingOnDashboard', { count: 1 });
+      const panel = page.getByRole('alert').filter({ hasText: missing.message });
+      await panel.waitFor({ timeout: 20_000 });
+      await expect.poll(() => panel.getByRole('listitem').count()).toBe(1);
+      const row = panel.getByRole('listitem');
+      expect(await row.innerText()).toContain(`Bài viết “${LOST_TITLE}”`);
+      expect(await row.getByText(filename, { exact: true }).count()).toBe(1);
+      expect(await row.innerText()).toMatch(/\(ảnh, CMS trả lời HTTP [45]\d\d\)/);
+      expect(await panel.innerText()).toContain(missing.hint!);
+      await panel.scrollIntoViewIfNeeded();
+      await shots(page, '7a-dashboard-lists-missing-file');
+      // The title links to the article in the admin.
+      await row.getByRole('link', { name: `“${LOST_TITLE}”` }).click();
+      await page.waitForURL(new RegExp(`/admin/collections/articles/${article.id}(?:[?#]|$)`));
+      await expect.poll(() => page.locator('#field-title').inputValue(), { timeout: 20_000 }).toBe(LOST_TITLE);
+      await shots(page, '7b-link-opens-the-article');
+
+      // The file is back (restored from a backup); a rebuild clears the list and the cover is on the site again.
+      for (const name of stored) await rename(path.join(aside, name), path.join(uploadsMedia, name));
+      await page.goto(`${server.url}/admin`);
+      const rebuiltSince = new Date();
+      await page.getByRole('button', { name: 'Dựng lại trang ngay' }).click();
+      const rebuilt = await waitForBuild(rebuiltSince);
+      expect(rebuilt.lastSuccessAt && new Date(rebuilt.lastSuccessAt) > rebuiltSince, JSON.stringify(rebuilt)).toBe(
+        true,
+      );
+      expect((await api('GET', '/api/globals/site-build-status')).missingFiles).toEqual([]);
+      await page.reload();
+      await page.getByRole('button', { name: 'Dựng lại trang ngay' }).waitFor({ timeout: 20_000 });
+      expect(await page.getByText('Trang đã dựng nhưng thiếu').count()).toBe(0);
+      expect(await (await sitePage(`bai-viet/${article.slug}/`)).text()).toContain(`alt="${LOST_ALT}"`);
+      await shots(page, '7c-dashboard-clear-again');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('8. one address trying password after password, account after account, is stopped (429, said in Vietnamese)', async () => {
     let last: Response | undefined;
     for (let i = 0; i < 60 && last?.status !== 429; i++) {
       last = await fetch(`${server.url}/api/users/login`, {
@@ -407,7 +502,7 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
     const page = await newPage();
     await login(page, ACCOUNTS.editor);
     await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain('Quá nhiều lần đăng nhập');
-    await shots(page, '7-login-rate-limited');
+    await shots(page, '8-login-rate-limited');
     await page.context().close();
   });
 });
