@@ -4,6 +4,7 @@
  *   --json         print the report as JSON (schema: README, "Coverage report")
  *   --csv          print one CSV row per quarter
  *   --strict       exit 1 when any quarter was missed
+ *   --school SLUG  the school's report (default: the install's first school)
  * Exit codes: 0 report made; 1 --strict and a quarter missed; 2 bad input.
  */
 import { readFile } from 'node:fs/promises';
@@ -27,6 +28,7 @@ function parse() {
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      school: { type: 'string' },
     },
   });
 }
@@ -66,7 +68,7 @@ async function fromCms(): Promise<CoverageInput> {
   const config = await openCms();
   const payload = await getPayload({ config }).catch(exitWith);
   try {
-    return await coverageInputFromCms(payload);
+    return await coverageInputFromCms(payload, { school: values.school });
   } finally {
     await payload.destroy();
   }

@@ -73,6 +73,7 @@ export interface Config {
     topics: Topic;
     media: Media;
     documents: Document;
+    schools: School;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -88,6 +89,7 @@ export interface Config {
     topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
+    schools: SchoolsSelect<false> | SchoolsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -100,11 +102,9 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
-    'column-settings': ColumnSetting;
     'site-build-status': SiteBuildStatus;
   };
   globalsSelect: {
-    'column-settings': ColumnSettingsSelect<false> | ColumnSettingsSelect<true>;
     'site-build-status': SiteBuildStatusSelect<false> | SiteBuildStatusSelect<true>;
   };
   locale: null;
@@ -178,6 +178,7 @@ export interface Article {
    */
   campaign?: ('women-day-8-3' | 'happiness-day-20-3' | 'family-day-28-6' | 'action-month-15-11') | null;
   authors?: (number | User)[] | null;
+  school?: (number | null) | School;
   /**
    * Tự tạo từ tiêu đề: bỏ dấu, "đ" thành "d" (ví dụ: binh-dang-gioi). Có thể sửa.
    */
@@ -208,6 +209,7 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  school?: (number | null) | School;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -249,15 +251,56 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "schools".
+ */
+export interface School {
+  id: number;
+  name: string;
+  /**
+   * Tự tạo từ tên trường (ví dụ: thcs-nguyen-du). Dùng trong địa chỉ trang của trường.
+   */
+  slug: string;
+  district?: string | null;
+  /**
+   * Trường đầu tiên: /binh-dang-gioi/. Các trường khác: /<mã trường>/binh-dang-gioi/. Tự điền khi để trống.
+   */
+  basePath?: string | null;
+  /**
+   * Ví dụ: https://thcs-nguyen-du.edu.vn. Để trống nếu trường dùng địa chỉ chung của Phòng.
+   */
+  origin?: string | null;
+  columnTitle: string;
+  reportingStartQuarter: string;
+  minimumItemsPerQuarter: number;
+  countedCollections: ('articles' | 'model-stories' | 'teaching-resources')[];
+  /**
+   * Ẩn trang của trường và dừng nhắc việc. Nội dung và biên bản các quý vẫn được giữ.
+   */
+  archived?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
   id: number;
   name: string;
   /**
-   * Cộng tác viên: viết bản nháp. Biên tập viên: duyệt, xuất bản, gỡ bài. Quản trị viên: thêm cả quản lý tài khoản và cài đặt.
+   * Cộng tác viên: viết bản nháp. Biên tập viên: duyệt, xuất bản, gỡ bài. Quản trị viên: thêm cả quản lý tài khoản và cài đặt của trường.
    */
-  role: 'admin' | 'editor' | 'contributor';
+  schools?:
+    | {
+        school: number | School;
+        role: 'admin' | 'editor' | 'contributor';
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Quản trị nền tảng: quản lý các trường và quản trị viên của từng trường. Cán bộ Phòng GD&ĐT: xem nội dung đã đăng, tình hình duy trì và bảng tổng hợp của mọi trường; không sửa gì.
+   */
+  platformRole?: ('platform-admin' | 'district-officer') | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -293,6 +336,7 @@ export interface Topic {
    * Tự tạo từ tiêu đề: bỏ dấu, "đ" thành "d" (ví dụ: binh-dang-gioi). Có thể sửa.
    */
   slug?: string | null;
+  school?: (number | null) | School;
   updatedAt: string;
   createdAt: string;
 }
@@ -333,6 +377,7 @@ export interface ModelStory {
     [k: string]: unknown;
   } | null;
   photos?: (number | Media)[] | null;
+  school?: (number | null) | School;
   /**
    * Tự tạo từ tiêu đề: bỏ dấu, "đ" thành "d" (ví dụ: binh-dang-gioi). Có thể sửa.
    */
@@ -389,6 +434,7 @@ export interface TeachingResource {
    * Ví dụ: CC BY 4.0, hoặc "Lưu hành nội bộ".
    */
   license?: string | null;
+  school?: (number | null) | School;
   /**
    * Tự tạo từ tiêu đề: bỏ dấu, "đ" thành "d" (ví dụ: binh-dang-gioi). Có thể sửa.
    */
@@ -417,6 +463,7 @@ export interface Document {
    * Tên hiển thị cho người tải về, ví dụ: "Kế hoạch bài dạy GDCD 8 – Bình đẳng giới".
    */
   title: string;
+  school?: (number | null) | School;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -571,6 +618,10 @@ export interface PayloadLockedDocument {
         value: number | Document;
       } | null)
     | ({
+        relationTo: 'schools';
+        value: number | School;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
@@ -629,6 +680,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   topics?: T;
   campaign?: T;
   authors?: T;
+  school?: T;
   slug?: T;
   publishedAt?: T;
   firstPublishedAt?: T;
@@ -652,6 +704,7 @@ export interface ModelStoriesSelect<T extends boolean = true> {
   summary?: T;
   body?: T;
   photos?: T;
+  school?: T;
   slug?: T;
   publishedAt?: T;
   firstPublishedAt?: T;
@@ -681,6 +734,7 @@ export interface TeachingResourcesSelect<T extends boolean = true> {
         id?: T;
       };
   license?: T;
+  school?: T;
   slug?: T;
   publishedAt?: T;
   firstPublishedAt?: T;
@@ -697,6 +751,7 @@ export interface TeachingResourcesSelect<T extends boolean = true> {
 export interface TopicsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  school?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -708,6 +763,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  school?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -761,6 +817,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface DocumentsSelect<T extends boolean = true> {
   title?: T;
+  school?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -776,11 +833,36 @@ export interface DocumentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "schools_select".
+ */
+export interface SchoolsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  district?: T;
+  basePath?: T;
+  origin?: T;
+  columnTitle?: T;
+  reportingStartQuarter?: T;
+  minimumItemsPerQuarter?: T;
+  countedCollections?: T;
+  archived?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
-  role?: T;
+  schools?:
+    | T
+    | {
+        school?: T;
+        role?: T;
+        id?: T;
+      };
+  platformRole?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
@@ -875,21 +957,6 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "column-settings".
- */
-export interface ColumnSetting {
-  id: number;
-  schoolName: string;
-  district?: string | null;
-  columnTitle: string;
-  reportingStartQuarter: string;
-  minimumItemsPerQuarter: number;
-  countedCollections: ('articles' | 'model-stories' | 'teaching-resources')[];
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
  * Hệ thống tự ghi sau mỗi lần dựng lại trang chuyên mục.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -922,21 +989,6 @@ export interface SiteBuildStatus {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "column-settings_select".
- */
-export interface ColumnSettingsSelect<T extends boolean = true> {
-  schoolName?: T;
-  district?: T;
-  columnTitle?: T;
-  reportingStartQuarter?: T;
-  minimumItemsPerQuarter?: T;
-  countedCollections?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

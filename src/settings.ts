@@ -105,6 +105,8 @@ export const settingsSchema = z.object({
   DOCUMENT_MAX_MB: positive(25, 'megabytes'),
   PAYLOAD_URL: url().default('http://localhost:3000'),
   SITE_BASE: text().default('/binh-dang-gioi/'),
+  /** Unset: the install's first school. */
+  SITE_SCHOOL: text().optional(),
   SITE_URL: url().default('http://localhost:4321'),
   SITE_DIST: text().default('dist'),
   /** Unset: PAYLOAD_URL. */

@@ -13,9 +13,10 @@ import { Media } from './collections/Media';
 import { ModelStories } from './collections/ModelStories';
 import { TeachingResources } from './collections/TeachingResources';
 import { Topics } from './collections/Topics';
+import { Schools } from './collections/Schools';
 import { Users } from './collections/Users';
 import { databaseAdapter } from './database';
-import { ColumnSettings } from './globals/ColumnSettings';
+import { schoolsPlugin } from './multi-tenant';
 import { SiteBuildStatus } from './site-build/status-global';
 import { rebuildSiteTask } from './site-build/task';
 import { REBUILD_QUEUE } from './site-build/request';
@@ -67,8 +68,9 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
       supportedLanguages: { vi, en },
       fallbackLanguage: 'vi',
     },
-    collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Users],
-    globals: [ColumnSettings, SiteBuildStatus],
+    collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Schools, Users],
+    globals: [SiteBuildStatus],
+    plugins: [schoolsPlugin()],
     hooks: { afterError: [storageFaultResponse] },
     editor: lexicalEditor({}),
     db: databaseAdapter(settings, { sqliteTransactions: options.sqliteTransactions }),

@@ -10,6 +10,7 @@ import { chooseDatabase, mongoUnreachableDetails } from '../domain/database-url'
 import type { DetailsOf } from '../messages/catalogue';
 import { ColumnError } from '../messages/column-error';
 import { removeFilesWhenRowFails } from './uploads/guard-file-writes';
+import { migrations as mongoMigrations } from '../migrations/mongodb';
 import { migrations } from '../migrations/sqlite';
 import { settings as appSettings, type Settings } from '../settings';
 
@@ -62,8 +63,9 @@ export function databaseAdapter(
   }
   const adapter = mongooseAdapter({
     url: choice.url,
-    // MongoDB needs no schema migrations; its own folder keeps SQLite's SQL away from it.
+    // MongoDB needs only data migrations; its own folder keeps SQLite's SQL away from it.
     migrationDir: path.resolve('src/migrations/mongodb'),
+    prodMigrations: mongoMigrations,
     connectOptions: { serverSelectionTimeoutMS: MONGO_TIMEOUT_MS, connectTimeoutMS: MONGO_TIMEOUT_MS },
   });
   return removeFilesWhenRowFails(failFastWhenUnreachable(adapter, choice.url, choice.hosts));

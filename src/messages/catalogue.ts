@@ -730,6 +730,79 @@ export const catalogue = {
     title: 'Lỗi máy chủ / Server error',
     message: () => 'Lỗi máy chủ. Server error.',
   }),
+  // ── Schools on a district install (src/cms/fields/school.ts, src/cms/auth/memberships.ts, docs/ACCESS.md) ──
+  SchoolRequired: define({
+    audience: 'editor',
+    title: 'Chưa chọn trường',
+    message: () => 'Chưa rõ mục này thuộc trường nào.',
+    hint: () => 'Chọn trường ở ô «Trường» (thanh bên, hoặc bộ chọn trường ở đầu menu) rồi lưu lại.',
+  }),
+  /** `field`: the field's label, "Ảnh bìa". */
+  SchoolLinkOtherSchool: define<{ field: string }>({
+    audience: 'editor',
+    title: 'Không dùng được nội dung của trường khác',
+    message: ({ field }) => `«${field}» đang chọn ảnh, tài liệu hoặc chủ đề của một trường khác.`,
+    hint: () => 'Chỉ chọn ảnh, tài liệu và chủ đề của trường mình; cần thì tải tệp lên thư viện của trường.',
+  }),
+  /** `name`: the author's name. */
+  SchoolAuthorNotMember: define<{ name: string }>({
+    audience: 'editor',
+    title: 'Tác giả không thuộc trường',
+    message: ({ name }) => `${name} không phải thành viên của trường này.`,
+    hint: () => 'Chỉ chọn tác giả là giáo viên, cán bộ của trường.',
+  }),
+  /** `slug`: the school asked for; empty when none was named and the install has no school yet. */
+  SchoolNotFound: define<{ slug: string }>({
+    audience: 'operator',
+    title: 'Không có trường này / No such school',
+    message: ({ slug }) =>
+      slug
+        ? `Không có trường nào có mã «${slug}».\nNo school has the slug "${slug}".`
+        : 'Hệ thống chưa có trường nào.\nThe install has no school yet.',
+    hint: () =>
+      'Xem danh sách trường trong trang quản trị (Hệ thống → Trường) hoặc chạy `npm run seed`.\n' +
+      'See the schools in the admin (Hệ thống → Trường), or run `npm run seed`.',
+  }),
+  SchoolSlugInvalid: define({
+    audience: 'editor',
+    title: 'Mã trường không hợp lệ',
+    message: () => 'Mã trường chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ thcs-nguyen-du.',
+  }),
+  SchoolBasePathInvalid: define({
+    audience: 'editor',
+    title: 'Đường dẫn chuyên mục không hợp lệ',
+    message: () =>
+      'Đường dẫn bắt đầu và kết thúc bằng «/», gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ /thcs-nguyen-du/binh-dang-gioi/.',
+  }),
+  /** `school`: the school whose address overlaps. */
+  SchoolBasePathTaken: define<{ school: string }>({
+    audience: 'editor',
+    title: 'Đường dẫn trùng với trường khác',
+    message: ({ school }) => `Đường dẫn này trùng hoặc nằm trong đường dẫn của ${school}.`,
+    hint: () => 'Mỗi trường cần một đường dẫn riêng, ví dụ /<mã trường>/binh-dang-gioi/.',
+  }),
+  MembershipSelf: define({
+    audience: 'editor',
+    title: 'Không tự đổi quyền của mình',
+    message: () => 'Bạn không thể tự thêm, bớt hay đổi trường, vai trò của chính mình.',
+    hint: () => 'Nhờ một quản trị viên khác (của trường hoặc của nền tảng) thay đổi.',
+  }),
+  MembershipPlatformRole: define({
+    audience: 'editor',
+    title: 'Không đổi được vai trò trên nền tảng',
+    message: () => 'Chỉ quản trị nền tảng mới giao vai trò quản trị nền tảng hoặc cán bộ Phòng GD&ĐT.',
+  }),
+  MembershipOtherSchool: define({
+    audience: 'editor',
+    title: 'Không đổi được thành viên của trường khác',
+    message: () => 'Bạn chỉ thêm, bớt hay đổi vai trò thành viên ở trường mình quản trị.',
+    hint: () => 'Để nguyên các dòng của trường khác; quản trị viên của trường đó sẽ thay đổi.',
+  }),
+  MembershipNotAdmin: define({
+    audience: 'editor',
+    title: 'Không có quyền quản lý thành viên',
+    message: () => 'Chỉ quản trị viên của trường mới thêm hoặc đổi thành viên của trường.',
+  }),
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -31,6 +31,9 @@ export type SeedResult = {
   accounts: { email: string; role: Role; password: string }[];
 };
 
+/** The demo school's slug (its column keeps the first school's address, /binh-dang-gioi/). */
+export const DEMO_SCHOOL_SLUG = 'thcs-nguyen-du';
+
 const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: 'quantri@nguyendu.edu.vn', name: 'Nguyễn Thị Quản Trị', role: 'admin' },
   { email: 'bientap@nguyendu.edu.vn', name: 'Trần Văn Biên Tập', role: 'editor' },
@@ -64,46 +67,61 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     return doc;
   }
 
+  // The demo school first: on an empty install it is the first school, at the classic address.
+  const school = await ensure('schools', { slug: { equals: DEMO_SCHOOL_SLUG } }, () =>
+    payload.create({
+      collection: 'schools',
+      data: {
+        name: SCHOOL_NAME,
+        slug: DEMO_SCHOOL_SLUG,
+        district: DISTRICT_OFFICE,
+        columnTitle: 'Bình đẳng giới',
+        reportingStartQuarter: '2022-Q1',
+        minimumItemsPerQuarter: 1,
+        countedCollections: ['articles'],
+      },
+      context,
+    }),
+  );
+
   const accounts: SeedResult['accounts'] = [];
   const users: Partial<Record<Role, DefaultDocumentIDType>> = {};
-  for (const account of DEMO_ACCOUNTS) {
+  for (const { role, ...account } of DEMO_ACCOUNTS) {
     const user = await ensure('users', { email: { equals: account.email } }, () => {
       const password = `demo-${randomBytes(9).toString('base64url')}`;
-      accounts.push({ email: account.email, role: account.role, password });
-      return payload.create({ collection: 'users', data: { ...account, password } });
+      accounts.push({ email: account.email, role, password });
+      return payload.create({
+        collection: 'users',
+        data: {
+          ...account,
+          password,
+          schools: [{ school: school.id, role }],
+          // The school's admin also runs the platform, as on any single-school install.
+          ...(role === 'admin' ? { platformRole: 'platform-admin' as const } : {}),
+        },
+      });
     });
-    users[account.role] = user.id;
+    users[role] = user.id;
   }
   const authors = [users.editor!];
-
-  await payload.updateGlobal({
-    slug: 'column-settings',
-    data: {
-      schoolName: SCHOOL_NAME,
-      district: DISTRICT_OFFICE,
-      columnTitle: 'Bình đẳng giới',
-      reportingStartQuarter: '2022-Q1',
-      minimumItemsPerQuarter: 1,
-      countedCollections: ['articles'],
-    },
-    context,
-  });
+  const mine = { school: school.id };
+  const inSchool = (where: Where): Where => ({ and: [where, { school: { equals: school.id } }] });
 
   const topicIds = new Map<string, DefaultDocumentIDType>();
   for (const topic of demoTopics) {
-    const doc = await ensure('topics', { title: { equals: topic.title } }, () =>
-      payload.create({ collection: 'topics', data: { title: topic.title }, context }),
+    const doc = await ensure('topics', inSchool({ title: { equals: topic.title } }), () =>
+      payload.create({ collection: 'topics', data: { ...mine, title: topic.title }, context }),
     );
     topicIds.set(topic.title, doc.id);
   }
 
   const imageIds: DefaultDocumentIDType[] = [];
   for (const image of demoImages) {
-    const doc = await ensure('media', { alt: { equals: image.alt } }, async () => {
+    const doc = await ensure('media', inSchool({ alt: { equals: image.alt } }), async () => {
       const data = await makeImage({ palette: image.palette });
       return payload.create({
         collection: 'media',
-        data: { alt: image.alt },
+        data: { ...mine, alt: image.alt },
         file: { data, name: image.filename, mimetype: 'image/jpeg', size: data.length },
         context,
       });
@@ -114,10 +132,11 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
 
   for (const [i, article] of demoArticles.entries()) {
     const cover = imageIds[i % imageIds.length]!;
-    await ensure('articles', { title: { equals: article.title } }, () =>
+    await ensure('articles', inSchool({ title: { equals: article.title } }), () =>
       payload.create({
         collection: 'articles',
         data: {
+          ...mine,
           title: article.title,
           excerpt: article.excerpt,
           cover,
@@ -139,10 +158,11 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   log(`Bài viết: ${demoArticles.length}`);
 
   for (const [i, story] of demoModelStories.entries()) {
-    await ensure('model-stories', { title: { equals: story.title } }, () =>
+    await ensure('model-stories', inSchool({ title: { equals: story.title } }), () =>
       payload.create({
         collection: 'model-stories',
         data: {
+          ...mine,
           title: story.title,
           kind: story.kind,
           subjectName: story.subjectName,
@@ -163,15 +183,15 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   log(`Gương điển hình: ${demoModelStories.length}`);
 
   for (const resource of demoTeachingResources) {
-    await ensure('teaching-resources', { title: { equals: resource.title } }, async () => {
+    await ensure('teaching-resources', inSchool({ title: { equals: resource.title } }), async () => {
       const files: DefaultDocumentIDType[] = [];
       if (resource.file) {
         const { filename } = resource.file;
-        const doc = await ensure('documents', { filename: { equals: filename } }, async () => {
+        const doc = await ensure('documents', inSchool({ filename: { equals: filename } }), async () => {
           const data = await readDemoFile(filename);
           return payload.create({
             collection: 'documents',
-            data: { title: resource.title },
+            data: { ...mine, title: resource.title },
             file: { data, name: filename, mimetype: 'application/octet-stream', size: data.length },
             context,
           });
@@ -181,6 +201,7 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
       return payload.create({
         collection: 'teaching-resources',
         data: {
+          ...mine,
           title: resource.title,
           summary: resource.summary,
           subject: resource.subject,

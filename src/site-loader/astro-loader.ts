@@ -8,6 +8,7 @@ import type { Loader } from 'astro/loaders';
 import { skipsCms, SKIP_CMS_FLAG } from '../site/build-flags';
 import { settings } from '../settings';
 import { CmsClient } from './client';
+import { siteSchoolSlug } from './school';
 import { SCHEMAS, type CmsCollection } from './schemas';
 import { syncCollection, type SyncMeta, type SyncStore } from './sync';
 
@@ -28,7 +29,7 @@ export function cmsLoader(collection: CmsCollection): Loader {
       }
       await syncCollection({
         collection,
-        client: new CmsClient({ baseUrl: payloadUrl(), pageSize: 100 }),
+        client: new CmsClient({ baseUrl: payloadUrl(), pageSize: 100, school: await siteSchoolSlug() }),
         store: store as unknown as SyncStore<never>,
         meta: meta as SyncMeta,
         digest: (data) => generateDigest(data as Record<string, unknown>),

@@ -14,6 +14,8 @@ export type ClientOptions = {
   pageSize?: number;
   /** Sent with every request; a preview passes the editor's session (`Authorization: JWT …`). */
   headers?: Record<string, string>;
+  /** Lists only this school's documents (its slug): each school's site shows its own column. */
+  school?: string;
 };
 
 type Page = { docs: unknown[]; hasNextPage: boolean; nextPage?: number | null; totalDocs?: number };
@@ -26,6 +28,7 @@ export class CmsClient {
   private readonly timeoutMs: number;
   readonly pageSize: number;
   private readonly headers: Record<string, string>;
+  readonly school: string | undefined;
   /** Number of HTTP requests made (for logs and tests). */
   requests = 0;
 
@@ -35,6 +38,7 @@ export class CmsClient {
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.pageSize = options.pageSize ?? 100;
     this.headers = options.headers ?? {};
+    this.school = options.school;
   }
 
   fileUrl(collection: 'media' | 'documents', filename: string): string {
@@ -69,7 +73,14 @@ export class CmsClient {
   /** Every document of a list query, page by page. */
   async *list(collection: string, query: Query = {}): AsyncGenerator<unknown[]> {
     for (let page = 1; ; page++) {
-      const body = await this.getJson(`/api/${collection}`, { depth: 0, limit: this.pageSize, ...query, page });
+      const bySchool: Query = this.school ? { 'where[school.slug][equals]': this.school } : {};
+      const body = await this.getJson(`/api/${collection}`, {
+        depth: 0,
+        limit: this.pageSize,
+        ...query,
+        ...bySchool,
+        page,
+      });
       if (!isPage(body)) {
         throw new CmsDataError('CmsListShape', { collection });
       }

@@ -64,7 +64,9 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
   const started = performance.now();
   const digest = options.digest ?? ((data: unknown) => JSON.stringify(data));
 
-  const sameSource = meta.get('cmsUrl') === client.baseUrl && meta.get('format') === SYNC_FORMAT;
+  // Another CMS, or another school of it, is another source: start over.
+  const source = client.school ? `${client.baseUrl}#${client.school}` : client.baseUrl;
+  const sameSource = meta.get('cmsUrl') === source && meta.get('format') === SYNC_FORMAT;
   const since = sameSource ? meta.get('syncedUpTo') : undefined;
   const mode: SyncResult['mode'] = since ? 'incremental' : 'full';
   if (!since) store.clear();
@@ -112,7 +114,7 @@ export async function syncCollection<C extends CmsCollection>(options: SyncOptio
     }
   }
 
-  meta.set('cmsUrl', client.baseUrl);
+  meta.set('cmsUrl', source);
   meta.set('format', SYNC_FORMAT);
   if (newest) meta.set('syncedUpTo', newest);
   const total = [...store.keys()].length;

@@ -16,15 +16,27 @@ export type Staff = Record<Role, TypedUser>;
 
 let counter = 0;
 
-/** One user per role. The first user created in a database becomes admin by design. */
-export async function createStaff(payload: Payload): Promise<Staff> {
+/**
+ * One member per role of the install's school. The first account of an empty
+ * install becomes a platform admin and the admin of a first school made from
+ * the defaults (by design); the others join that school.
+ */
+export async function createStaff(payload: Payload, options: { school?: number | string } = {}): Promise<Staff> {
+  let school = options.school;
   const make = async (role: Role) => {
     counter += 1;
     const doc = await payload.create({
       collection: 'users',
-      data: { email: `${role}-${counter}@truong.test`, password: 'mat-khau-thu-nghiem-1', name: `Thử ${role}`, role },
+      data: {
+        email: `${role}-${counter}@truong.test`,
+        password: 'mat-khau-thu-nghiem-1',
+        name: `Thử ${role}`,
+        ...(school === undefined ? {} : { schools: [{ school, role }] }),
+      },
     });
-    return { ...doc, collection: 'users' } as unknown as TypedUser;
+    const first = doc.schools?.[0]?.school;
+    school ??= typeof first === 'object' ? first?.id : first;
+    return { ...doc, collection: 'users' } as TypedUser;
   };
   const admin = await make('admin');
   return { admin, editor: await make('editor'), contributor: await make('contributor') };

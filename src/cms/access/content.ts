@@ -1,14 +1,16 @@
 import type { Access, PayloadRequest, Where } from 'payload';
 
 import type { Article, ModelStory, TeachingResource } from '../../payload-types';
-
-import { createdByUser, hasRole, roleOf } from './roles';
+import { whereMay } from './actor';
+import { createdByUser } from './roles';
 
 /**
  * Access for the column's editorial collections (articles, model stories,
- * teaching resources). Anonymous readers see only what is published and
- * whose `publishedAt` has come; contributors write their own drafts;
- * editors and admins publish, unpublish and delete anything.
+ * teaching resources), after docs/ACCESS.md. Everybody reads what is
+ * published and due, in every school; drafts, versions and scheduled items
+ * only in one's own school (contributors: only their own); writes only in
+ * one's own school. Which school a new document goes to, and that it never
+ * moves, is checked by the school guard (src/cms/fields/school.ts).
  */
 
 /** The constraint every public read carries: published, and its date has come. */
@@ -21,32 +23,33 @@ export function publishedAndDue(now: Date = new Date()): Where {
 /** The request body an access rule sees (create, update): not yet validated, so any field may be missing. */
 type EditorialAccess = Access<Partial<Article | ModelStory | TeachingResource>>;
 
-export const readPublishedOrStaff: EditorialAccess = ({ req }) => {
-  if (roleOf(req.user) !== undefined) return true;
-  return publishedAndDue();
+const either = (a: boolean | Where, b: boolean | Where): boolean | Where => {
+  if (a === true || b === true) return true;
+  if (a === false) return b;
+  if (b === false) return a;
+  return { or: [a, b] };
 };
+
+export const readContent: EditorialAccess = ({ req }) =>
+  either(publishedAndDue(), whereMay(req, 'read-drafts', createdByUser(req)));
+
+/** Versions carry the document under `version`. */
+export const readContentVersions: EditorialAccess = ({ req }) =>
+  whereMay(req, 'read-drafts', createdByUser(req, 'version.createdBy'), 'version.school');
 
 const asksToPublish = (data: Partial<Article | ModelStory | TeachingResource> | undefined): boolean =>
   data?._status === 'published';
 
+/** What a contributor may change or remove: what they created, while it is not published. */
 const ownDrafts = (req: PayloadRequest): Where => ({
   and: [createdByUser(req), { _status: { not_equals: 'published' } }],
 });
 
-export const createContent: EditorialAccess = ({ req, data }) => {
-  if (hasRole(req.user, 'admin', 'editor')) return true;
-  if (hasRole(req.user, 'contributor')) return !asksToPublish(data);
-  return false;
-};
+/** Coarse: may the actor create here at all. The school guard decides for the document's school. */
+export const createContent: EditorialAccess = ({ req, data }) =>
+  whereMay(req, asksToPublish(data) ? 'publish' : 'create-draft') !== false;
 
-export const updateContent: EditorialAccess = ({ req, data }) => {
-  if (hasRole(req.user, 'admin', 'editor')) return true;
-  if (hasRole(req.user, 'contributor')) return asksToPublish(data) ? false : ownDrafts(req);
-  return false;
-};
+export const updateContent: EditorialAccess = ({ req, data }) =>
+  asksToPublish(data) ? whereMay(req, 'publish') : whereMay(req, 'edit', ownDrafts(req));
 
-export const deleteContent: EditorialAccess = ({ req }) => {
-  if (hasRole(req.user, 'admin', 'editor')) return true;
-  if (hasRole(req.user, 'contributor')) return ownDrafts(req);
-  return false;
-};
+export const deleteContent: EditorialAccess = ({ req }) => whereMay(req, 'delete', ownDrafts(req));

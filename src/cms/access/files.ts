@@ -1,13 +1,15 @@
 import type { Access } from 'payload';
 
-import { createdByUser, hasRole } from './roles';
+import { whereMay } from './actor';
+import { createdByUser } from './roles';
 
 /**
- * Uploaded images and documents: public to read (they appear on the site),
- * any staff member may upload, contributors may change or remove only their own.
+ * Uploaded images and documents: public to read (they appear on the site);
+ * members upload into their own school; contributors change or remove only
+ * their own files, editors and admins any of their school's.
  */
-export const updateOrDeleteOwnFile: Access = ({ req }) => {
-  if (hasRole(req.user, 'admin', 'editor')) return true;
-  if (hasRole(req.user, 'contributor')) return createdByUser(req);
-  return false;
-};
+export const uploadFile: Access = ({ req }) => whereMay(req, 'upload') !== false;
+
+export const updateFile: Access = ({ req }) => whereMay(req, 'edit', createdByUser(req));
+
+export const deleteFile: Access = ({ req }) => whereMay(req, 'delete', createdByUser(req));

@@ -1,35 +1,24 @@
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload';
 
-import type { Role } from '../../domain/vocabulary';
+import { isPlatformAdmin } from '../../domain/school-access';
+import { actorOf } from './actor';
 
-type MaybeUser = PayloadRequest['user'];
+/** Any signed-in account (member of a school, district officer or platform admin). */
+export const isSignedIn: Access = ({ req }) => actorOf(req.user) !== null;
 
-export function roleOf(user: MaybeUser): Role | undefined {
-  if (!user || user.collection !== 'users') return undefined;
-  return user.role;
-}
+export const isPlatformAdminAccess: Access = ({ req }) => isPlatformAdmin(actorOf(req.user));
 
-export function hasRole(user: MaybeUser, ...roles: Role[]): boolean {
-  const role = roleOf(user);
-  return role !== undefined && roles.includes(role);
-}
+export const isPlatformAdminField: FieldAccess = ({ req }) => isPlatformAdmin(actorOf(req.user));
 
-/** Any signed-in member of staff (admin, editor, contributor). */
-export const isStaff: Access = ({ req }) => roleOf(req.user) !== undefined;
-
-export const isAdmin: Access = ({ req }) => hasRole(req.user, 'admin');
-
-export const isEditorOrAdmin: Access = ({ req }) => hasRole(req.user, 'admin', 'editor');
+export const isSignedInField: FieldAccess = ({ req }) => actorOf(req.user) !== null;
 
 export const anyone: Access = () => true;
 
 export const nobody: FieldAccess = () => false;
 
-export const isAdminField: FieldAccess = ({ req }) => hasRole(req.user, 'admin');
-
-export const isStaffField: FieldAccess = ({ req }) => roleOf(req.user) !== undefined;
+export const nobodyAccess: Access = () => false;
 
 /** Documents whose `createdBy` is the signed-in user. */
-export function createdByUser(req: PayloadRequest): Where {
-  return { createdBy: { equals: req.user?.id } };
+export function createdByUser(req: PayloadRequest, field = 'createdBy'): Where {
+  return { [field]: { equals: req.user?.id } };
 }

@@ -3,8 +3,14 @@ import type { ServerProps } from 'payload';
 import { collectionText } from '../../domain/missing-file';
 import { renderMessage } from '../../messages/catalogue';
 import { formatVietnamDateTime } from '../../domain/vietnam-time';
-import { hasRole } from '../access/roles';
+import { scopeOf } from '../../domain/school-access';
+import { actorOf } from '../access/actor';
 import { RebuildButton } from './RebuildButton';
+
+const mayRebuild = (user: Parameters<typeof actorOf>[0] | undefined): boolean => {
+  const scope = scopeOf(actorOf(user ?? null), 'rebuild');
+  return scope.all || scope.schools.length > 0;
+};
 
 const when = (iso: unknown) =>
   typeof iso === 'string' && iso ? formatVietnamDateTime(iso, { seconds: true }) : 'chưa có';
@@ -54,7 +60,7 @@ export async function BuildStatusPanel({ payload, user }: ServerProps) {
         </div>
       ) : null}
       <MissingFiles files={status.missingFiles ?? []} adminRoute={payload.config.routes.admin} />
-      {hasRole(user ?? null, 'admin', 'editor') ? <RebuildButton /> : null}
+      {mayRebuild(user) ? <RebuildButton /> : null}
     </section>
   );
 }

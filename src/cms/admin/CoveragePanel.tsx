@@ -10,8 +10,8 @@ import { ReminderBanner } from './CoverageReminder';
 const STATUS_COLORS = { covered: '#15803d', missed: '#b91c1c', 'in-progress': '#b45309' } as const;
 
 /** Dashboard panel: the current quarter and the last eight, from the same rule the district sees. */
-export async function CoveragePanel({ payload }: ServerProps) {
-  const result = await coverageForAdmin(payload);
+export async function CoveragePanel({ payload, user }: ServerProps) {
+  const result = await coverageForAdmin(payload, user);
   if ('error' in result) {
     const failed = renderMessage('CoverageReportFailed', { reason: result.error });
     return (

@@ -7,8 +7,8 @@ import { coverageForAdmin } from './coverage-data';
  * Shown above the articles list (and inside the dashboard panel) when the
  * current quarter has too few items and 21 days or fewer are left.
  */
-export async function CoverageReminder({ payload }: ServerProps) {
-  const result = await coverageForAdmin(payload);
+export async function CoverageReminder({ payload, user }: ServerProps) {
+  const result = await coverageForAdmin(payload, user);
   if ('error' in result) return null;
   const quarter = quarterNeedingReminder(result.report);
   if (!quarter) return null;

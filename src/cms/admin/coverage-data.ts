@@ -1,12 +1,21 @@
-import type { Payload } from 'payload';
+import type { Payload, TypedUser } from 'payload';
 
 import { buildCoverageReport, type CoverageReport } from '../../domain/coverage';
-import { coverageInputFromCms } from '../coverage-source';
+import { actorOf } from '../access/actor';
+import { coverageInputFromCms, findSchool } from '../coverage-source';
 
-/** The report for the admin, or the reason it could not be made (shown to editors). */
-export async function coverageForAdmin(payload: Payload): Promise<{ report: CoverageReport } | { error: string }> {
+/**
+ * The report for the admin, for the signed-in member's (first) school, or
+ * the install's first school; or the reason it could not be made (shown to editors).
+ */
+export async function coverageForAdmin(
+  payload: Payload,
+  user?: TypedUser | null,
+): Promise<{ report: CoverageReport } | { error: string }> {
   try {
-    return { report: buildCoverageReport(await coverageInputFromCms(payload)) };
+    const mine = actorOf(user ?? null)?.memberships[0]?.school;
+    const school = mine === undefined ? await findSchool(payload) : await payload.findByID({ collection: 'schools', id: mine, depth: 0 });
+    return { report: buildCoverageReport(await coverageInputFromCms(payload, { school })) };
   } catch (error) {
     return { error: (error as Error).message };
   }

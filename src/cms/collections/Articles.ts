@@ -8,6 +8,7 @@ import {
   editorialVersions,
   editorialPreview,
 } from './editorial';
+import { SLUG_PER_SCHOOL } from '../fields/slug';
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -22,6 +23,7 @@ export const Articles: CollectionConfig = {
   },
   access: editorialAccess,
   hooks: editorialHooks(),
+  indexes: SLUG_PER_SCHOOL,
   versions: editorialVersions({ autosave: true }),
   defaultSort: '-publishedAt',
   fields: [
@@ -51,6 +53,6 @@ export const Articles: CollectionConfig = {
       admin: { description: 'Để trống nếu bài không gắn với ngày kỷ niệm hay Tháng hành động.' },
     },
     { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, label: 'Tác giả' },
-    ...editorialClosingFields({ countsTowardColumn: true }),
+    ...editorialClosingFields({ countsTowardColumn: true, autosave: true }),
   ],
 };

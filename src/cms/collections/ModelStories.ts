@@ -8,6 +8,7 @@ import {
   editorialVersions,
   editorialPreview,
 } from './editorial';
+import { SLUG_PER_SCHOOL } from '../fields/slug';
 
 export const ModelStories: CollectionConfig = {
   slug: 'model-stories',
@@ -21,6 +22,7 @@ export const ModelStories: CollectionConfig = {
   },
   access: editorialAccess,
   hooks: editorialHooks(),
+  indexes: SLUG_PER_SCHOOL,
   versions: editorialVersions({ autosave: false }),
   defaultSort: '-publishedAt',
   fields: [
@@ -54,6 +56,6 @@ export const ModelStories: CollectionConfig = {
     { name: 'summary', type: 'textarea', label: 'Tóm tắt', maxLength: 500 },
     { name: 'body', type: 'richText', label: 'Nội dung' },
     { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true, label: 'Ảnh' },
-    ...editorialClosingFields({ countsTowardColumn: false }),
+    ...editorialClosingFields({ countsTowardColumn: false, autosave: false }),
   ],
 };

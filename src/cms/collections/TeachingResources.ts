@@ -9,6 +9,7 @@ import {
   editorialVersions,
   editorialPreview,
 } from './editorial';
+import { SLUG_PER_SCHOOL } from '../fields/slug';
 
 const httpsOnly: TextFieldSingleValidation = (value) => {
   if (!value) return true;
@@ -32,6 +33,7 @@ export const TeachingResources: CollectionConfig = {
   },
   access: editorialAccess,
   hooks: editorialHooks(),
+  indexes: SLUG_PER_SCHOOL,
   versions: editorialVersions({ autosave: false }),
   defaultSort: '-publishedAt',
   fields: [
@@ -81,6 +83,6 @@ export const TeachingResources: CollectionConfig = {
       defaultValue: 'CC BY 4.0',
       admin: { description: 'Ví dụ: CC BY 4.0, hoặc "Lưu hành nội bộ".' },
     },
-    ...editorialClosingFields({ countsTowardColumn: false }),
+    ...editorialClosingFields({ countsTowardColumn: false, autosave: false }),
   ],
 };

@@ -1,14 +1,27 @@
 import type { CollectionConfig } from 'payload';
 
-import { anyone, isEditorOrAdmin } from '../access/roles';
-import { slugField } from '../fields/slug';
+import { whereMay } from '../access/actor';
+import { anyone } from '../access/roles';
+import { guardSchool, schoolField } from '../fields/school';
+import { SLUG_PER_SCHOOL, slugField } from '../fields/slug';
 import { siteRebuildHooks } from '../site-build/hooks';
 
+/** Each school's own topics; its editors and admins keep them. */
 export const Topics: CollectionConfig = {
   slug: 'topics',
   labels: { singular: 'Chủ đề', plural: 'Chủ đề' },
   admin: { group: 'Chuyên mục', useAsTitle: 'title', defaultColumns: ['title', 'slug'] },
-  hooks: siteRebuildHooks(),
-  access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
-  fields: [{ name: 'title', type: 'text', label: 'Tên chủ đề', required: true }, slugField()],
+  hooks: { beforeValidate: [guardSchool({ create: 'publish' })], ...siteRebuildHooks() },
+  indexes: SLUG_PER_SCHOOL,
+  access: {
+    read: anyone,
+    create: ({ req }) => whereMay(req, 'publish') !== false,
+    update: ({ req }) => whereMay(req, 'publish'),
+    delete: ({ req }) => whereMay(req, 'publish'),
+  },
+  fields: [
+    { name: 'title', type: 'text', label: 'Tên chủ đề', required: true },
+    slugField(),
+    schoolField({ autosave: false }),
+  ],
 };

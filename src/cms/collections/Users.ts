@@ -1,18 +1,19 @@
-import type { CollectionConfig, FieldHook } from 'payload';
+import type { CollectionConfig, FieldAccess } from 'payload';
 
-import { ROLES } from '../../domain/vocabulary';
+import { isPlatformAdmin } from '../../domain/school-access';
+import { PLATFORM_ROLES, ROLES } from '../../domain/vocabulary';
 import { settings } from '../../settings';
-import { isAdmin, isAdminField, isStaff, isStaffField } from '../access/roles';
-import { isAdminOrSelf } from '../access/users';
+import { actorOf } from '../access/actor';
+import { isPlatformAdminField, isSignedInField } from '../access/roles';
+import { createAccounts, deleteAccounts, readAccounts, updateAccounts } from '../access/users';
 import { forgotPasswordEndpoint } from '../auth/forgot-password';
 import { guardAuthOperations } from '../auth/hooks';
-import type { User } from '../../payload-types';
+import { guardAccountDelete, guardMemberships } from '../auth/memberships';
 
-/** The very first account (created from the admin's welcome screen) is an admin. */
-const firstUserIsAdmin: FieldHook<User, User['role'] | undefined> = async ({ operation, value, req }) => {
-  if (operation !== 'create') return value;
-  const { totalDocs } = await req.payload.count({ collection: 'users', req });
-  return totalDocs === 0 ? 'admin' : (value ?? 'contributor');
+/** Who may edit memberships at all; which rows they may touch is the membership guard's business. */
+const managesMembers: FieldAccess = ({ req }) => {
+  const actor = actorOf(req.user);
+  return isPlatformAdmin(actor) || (actor?.memberships.some((m) => m.role === 'admin') ?? false);
 };
 
 export const Users: CollectionConfig = {
@@ -20,7 +21,7 @@ export const Users: CollectionConfig = {
   labels: { singular: 'Người dùng', plural: 'Người dùng' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'email', 'role'],
+    defaultColumns: ['name', 'email', 'schools', 'platformRole'],
     group: 'Hệ thống',
   },
   auth: {
@@ -36,34 +37,67 @@ export const Users: CollectionConfig = {
   },
   // Before Payload's own endpoint of the same path, which it replaces (src/cms/auth/forgot-password.ts).
   endpoints: [forgotPasswordEndpoint],
-  hooks: { beforeOperation: [guardAuthOperations] },
+  hooks: {
+    beforeOperation: [guardAuthOperations],
+    beforeChange: [guardMemberships],
+    beforeDelete: [guardAccountDelete],
+  },
   // Nothing uses accounts through GraphQL (the admin speaks REST); its auth
   // mutations would be one more door to guard (aliased loginUser × 25).
   graphQL: { disableMutations: true },
   access: {
     admin: ({ req }) => Boolean(req.user),
-    read: isStaff,
-    create: isAdmin,
-    update: isAdminOrSelf,
-    delete: isAdmin,
-    unlock: isAdmin,
+    read: readAccounts,
+    create: createAccounts,
+    update: updateAccounts,
+    delete: deleteAccounts,
+    unlock: deleteAccounts,
   },
   fields: [
     { name: 'name', type: 'text', label: 'Họ và tên', required: true },
     {
-      name: 'role',
-      type: 'select',
-      label: 'Vai trò',
-      required: true,
-      defaultValue: 'contributor',
-      options: ROLES.map((r) => ({ ...r })),
+      // The multi-tenant plugin's memberships array (src/cms/multi-tenant.ts: includeDefaultField false).
+      name: 'schools',
+      type: 'array',
+      label: 'Trường và vai trò',
+      labels: { singular: 'Trường', plural: 'Trường' },
       saveToJWT: true,
-      access: { create: isAdminField, update: isAdminField, read: isStaffField },
-      hooks: { beforeChange: [firstUserIsAdmin] },
+      access: { create: managesMembers, update: managesMembers, read: isSignedInField },
+      admin: {
+        description:
+          'Cộng tác viên: viết bản nháp. Biên tập viên: duyệt, xuất bản, gỡ bài. Quản trị viên: thêm cả quản lý tài khoản và cài đặt của trường.',
+      },
+      fields: [
+        {
+          name: 'school',
+          type: 'relationship',
+          relationTo: 'schools',
+          label: 'Trường',
+          required: true,
+          index: true,
+          saveToJWT: true,
+        },
+        {
+          name: 'role',
+          type: 'select',
+          label: 'Vai trò',
+          required: true,
+          defaultValue: 'contributor',
+          options: ROLES.map((r) => ({ ...r })),
+        },
+      ],
+    },
+    {
+      name: 'platformRole',
+      type: 'select',
+      label: 'Vai trò trên nền tảng',
+      options: PLATFORM_ROLES.map((r) => ({ ...r })),
+      saveToJWT: true,
+      access: { create: isPlatformAdminField, update: isPlatformAdminField, read: isSignedInField },
       admin: {
         position: 'sidebar',
         description:
-          'Cộng tác viên: viết bản nháp. Biên tập viên: duyệt, xuất bản, gỡ bài. Quản trị viên: thêm cả quản lý tài khoản và cài đặt.',
+          'Quản trị nền tảng: quản lý các trường và quản trị viên của từng trường. Cán bộ Phòng GD&ĐT: xem nội dung đã đăng, tình hình duy trì và bảng tổng hợp của mọi trường; không sửa gì.',
       },
     },
   ],

@@ -3,20 +3,27 @@ import type { CollectionConfig, Field, GeneratePreviewURL } from 'payload';
 import { previewPath, withBase } from '../../domain/site-paths';
 import { settings, type Settings } from '../../settings';
 
-import { isStaff } from '../access/roles';
-import { createContent, deleteContent, readPublishedOrStaff, updateContent } from '../access/content';
+import {
+  createContent,
+  deleteContent,
+  readContent,
+  readContentVersions,
+  updateContent,
+} from '../access/content';
 import { createdByField } from '../fields/created-by';
 import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
+import { guardSchool, schoolField } from '../fields/school';
 import { slugField } from '../fields/slug';
 import { siteRebuildHooks } from '../site-build/hooks';
 
 /**
  * The fields every editorial collection ends with, in this order (the admin's
- * sidebar and the database columns follow it): its address, the dates the
- * quarterly coverage check reads, whether it counts, and who created it.
+ * sidebar and the database columns follow it): its school, its address, the
+ * dates the quarterly coverage check reads, whether it counts, and who created it.
  */
-export function editorialClosingFields(options: { countsTowardColumn: boolean }): Field[] {
+export function editorialClosingFields(options: { countsTowardColumn: boolean; autosave: boolean }): Field[] {
   return [
+    schoolField({ autosave: options.autosave }),
     slugField(),
     publishedAtField(),
     firstPublishedAtField(),
@@ -25,13 +32,16 @@ export function editorialClosingFields(options: { countsTowardColumn: boolean })
   ];
 }
 
-/** Publishing, unpublishing or deleting rebuilds the public site. */
-export const editorialHooks = (): CollectionConfig['hooks'] => siteRebuildHooks();
+/** Every write stays in its school; publishing, unpublishing or deleting rebuilds the public site. */
+export const editorialHooks = (): CollectionConfig['hooks'] => ({
+  beforeValidate: [guardSchool({ create: 'create-draft', publish: 'publish' })],
+  ...siteRebuildHooks(),
+});
 
 /** What the three editorial collections share: who may do what, and how drafts work. */
 export const editorialAccess: CollectionConfig['access'] = {
-  read: readPublishedOrStaff,
-  readVersions: isStaff,
+  read: readContent,
+  readVersions: readContentVersions,
   create: createContent,
   update: updateContent,
   delete: deleteContent,

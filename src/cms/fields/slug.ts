@@ -1,6 +1,8 @@
-import type { FieldHook, TextField, Where } from 'payload';
+import type { CollectionConfig, FieldHook, TextField, Where } from 'payload';
 
 import { slugify, uniqueSlug } from '../../domain/slug';
+import { actorOf } from '../access/actor';
+import { defaultSchool } from './school';
 import type { Article, ModelStory, TeachingResource, Topic } from '../../payload-types';
 
 /** The collections with a slug; it is made from a field they all have (the title). */
@@ -9,8 +11,9 @@ type SourceField = keyof Sluggable;
 
 /**
  * Sets the slug from the title when it is empty, normalises what an editor
- * types, and adds -2, -3, … when another document of the collection has it:
- * a clash never overwrites. The unique index is the backstop for races.
+ * types, and adds -2, -3, … when another document of the collection in the
+ * same school has it: a clash never overwrites, and two schools may each have
+ * "binh-dang-gioi". The unique index on (school, slug) is the backstop for races.
  */
 const ensureUniqueSlug =
   (sourceField: SourceField): FieldHook<Sluggable, string | null | undefined, Sluggable> =>
@@ -22,7 +25,17 @@ const ensureUniqueSlug =
     if (base === originalDoc?.slug) return base;
     const ownId = originalDoc?.id;
     return uniqueSlug(base, async (candidate) => {
-      const where: Where = { slug: { equals: candidate } };
+      // Field hooks run before the school guard fills a new document's school: resolve it the same way.
+      const school = siblingData?.school ?? originalDoc?.school;
+      const schoolId = school
+        ? typeof school === 'object'
+          ? school.id
+          : school
+        : await defaultSchool(req, actorOf(req.user));
+      const where: Where = {
+        slug: { equals: candidate },
+        ...(schoolId === undefined || schoolId === null ? {} : { school: { equals: schoolId } }),
+      };
       const clause: Where = ownId === undefined ? where : { and: [where, { id: { not_equals: ownId } }] };
       const { totalDocs } = await req.payload.count({
         collection: collection.slug,
@@ -38,7 +51,6 @@ export function slugField(sourceField: SourceField = 'title'): TextField {
     name: 'slug',
     type: 'text',
     label: 'Đường dẫn (slug)',
-    unique: true,
     index: true,
     admin: {
       position: 'sidebar',
@@ -47,3 +59,6 @@ export function slugField(sourceField: SourceField = 'title'): TextField {
     hooks: { beforeValidate: [ensureUniqueSlug(sourceField)] },
   };
 }
+
+/** One slug per school: the same title gives the same address in each school's site. */
+export const SLUG_PER_SCHOOL: NonNullable<CollectionConfig['indexes']> = [{ fields: ['school', 'slug'], unique: true }];

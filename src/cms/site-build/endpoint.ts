@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload';
 
 import { renderMessage } from '../../messages/catalogue';
-import { hasRole } from '../access/roles';
+import { mayAnywhere } from '../access/actor';
 import { requestSiteRebuild } from './request';
 
 /** POST /api/globals/site-build-status/rebuild: "Dựng lại ngay", for editors and admins. */
@@ -9,7 +9,7 @@ export const rebuildNowEndpoint: Endpoint = {
   path: '/rebuild',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user, 'admin', 'editor')) {
+    if (!mayAnywhere(req, 'rebuild')) {
       return Response.json({ message: renderMessage('RebuildNotAllowed').text }, { status: 403 });
     }
     const result = await requestSiteRebuild(req.payload, {

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload';
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload';
 
 import type { Article, Document, Media, ModelStory, TeachingResource, Topic } from '../../payload-types';
 import { requestSiteRebuild } from './request';
@@ -60,7 +60,8 @@ export const rebuildAfterDelete: CollectionAfterDeleteHook<Shown | Upload> = asy
   return doc;
 };
 
-export const rebuildAfterSettings: GlobalAfterChangeHook = async ({ doc, req, context }) => {
+/** A school's name, address or column settings are on every page of its site. */
+export const rebuildAfterSettings: CollectionAfterChangeHook = async ({ doc, req, context }) => {
   if (!context[SKIP]) await requestSiteRebuild(req.payload, { reason: 'cài đặt chuyên mục', req });
   return doc;
 };

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload';
 
-import { isStaff } from '../access/roles';
+import { isSignedIn } from '../access/roles';
 import { rebuildNowEndpoint } from './endpoint';
 
 /**
@@ -11,7 +11,7 @@ export const SiteBuildStatus: GlobalConfig = {
   slug: 'site-build-status',
   label: 'Trạng thái trang công khai',
   admin: { group: 'Hệ thống', description: 'Hệ thống tự ghi sau mỗi lần dựng lại trang chuyên mục.' },
-  access: { read: isStaff, update: () => false },
+  access: { read: isSignedIn, update: () => false },
   endpoints: [rebuildNowEndpoint],
   fields: [
     {

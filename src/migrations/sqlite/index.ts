@@ -1,6 +1,7 @@
 import * as migration_20261124_083543_initial from './20261124_083543_initial';
 import * as migration_20261124_091604_site_build_status from './20261124_091604_site_build_status';
 import * as migration_20261202_132028_build_status_missing_files from './20261202_132028_build_status_missing_files';
+import * as migration_20261203_070915_schools from './20261203_070915_schools';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261202_132028_build_status_missing_files.up,
     down: migration_20261202_132028_build_status_missing_files.down,
-    name: '20261202_132028_build_status_missing_files'
+    name: '20261202_132028_build_status_missing_files',
+  },
+  {
+    up: migration_20261203_070915_schools.up,
+    down: migration_20261203_070915_schools.down,
+    name: '20261203_070915_schools'
   },
 ];

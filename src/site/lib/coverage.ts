@@ -21,7 +21,7 @@ async function build(): Promise<CoverageReport> {
   return buildCoverageReport({
     policy,
     now: reportTime(),
-    school,
+    school: { name: school.name, district: school.district },
     // The site only ever receives published items whose date has come.
     items: items.map((item) => ({ ...item, status: 'published' })),
   });

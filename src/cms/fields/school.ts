@@ -1,0 +1,199 @@
+import { tenantField } from '@payloadcms/plugin-multi-tenant/fields';
+import {
+  type CollectionBeforeValidateHook,
+  type CollectionSlug,
+  type Field,
+  Forbidden,
+  type PayloadRequest,
+  type RelationshipField,
+  ValidationError,
+} from 'payload';
+
+import {
+  type Actor,
+  type SchoolAction,
+  type SchoolId,
+  mayLink,
+  may,
+  mayMoveBetweenSchools,
+  seesAllSchools,
+} from '../../domain/school-access';
+import { renderMessage } from '../../messages/catalogue';
+import type { User } from '../../payload-types';
+import { actorOf, idOf } from '../access/actor';
+import { isPlatformAdminField } from '../access/roles';
+
+/** The names the multi-tenant plugin is configured with (src/cms/multi-tenant.ts). */
+export const SCHOOLS = {
+  collection: 'schools',
+  field: 'school',
+  usersArray: 'schools',
+  usersArrayField: 'school',
+} as const;
+
+/** Platform admins and district officers see every school; the plugin then leaves our access rules as they are. */
+export const userSeesAllSchools = (user: User): boolean =>
+  seesAllSchools(actorOf({ ...user, collection: 'users' }));
+
+/**
+ * The `school` every school-owned document carries, filled from the editor's
+ * school (the admin's school switch, or their only school, or the install's
+ * only school), shown in the sidebar, changeable only by a platform admin.
+ * Required in effect: the school guard below refuses any write that leaves a
+ * document without one, drafts included (field validation skips drafts). It
+ * is optional in the generated types only so that a single-school install's
+ * code and scripts need not name the one school everywhere.
+ */
+export function schoolField(options: { autosave: boolean }): RelationshipField {
+  const field = tenantField({
+    name: SCHOOLS.field,
+    adminUsersSlug: 'users',
+    isAutosaveEnabled: options.autosave,
+    tenantsArrayFieldName: SCHOOLS.usersArray,
+    tenantsArrayTenantFieldName: SCHOOLS.usersArrayField,
+    tenantsCollectionSlug: SCHOOLS.collection,
+    unique: false,
+    userHasAccessToAllTenants: userSeesAllSchools,
+    overrides: { label: 'Trường', access: { update: isPlatformAdminField } },
+  });
+  return field;
+}
+
+type Owned = { school?: SchoolId | { id: SchoolId } | null; _status?: 'draft' | 'published' | null };
+
+/** The school a new document goes to when none was given: the author's only school, or the install's only school. */
+export async function defaultSchool(req: PayloadRequest, actor: Actor): Promise<SchoolId | null> {
+  const mine = actor?.memberships ?? [];
+  if (mine.length === 1) return mine[0]!.school;
+  if (mine.length > 1) return null;
+  const { docs } = await req.payload.find({
+    collection: 'schools',
+    where: { archived: { not_equals: true } },
+    limit: 2,
+    depth: 0,
+    select: {},
+    req,
+  });
+  return docs.length === 1 ? docs[0]!.id : null;
+}
+
+/** Upload and relationship fields that point at another school-owned collection. */
+const LINKED = new Set<string>(['media', 'documents', 'topics']);
+
+const idsIn = (value: unknown): SchoolId[] => {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap(idsIn);
+  if (typeof value === 'object') {
+    const v = value as { id?: SchoolId; value?: unknown };
+    if (v.id !== undefined) return [v.id];
+    if (v.value !== undefined) return idsIn(v.value);
+    return [];
+  }
+  return typeof value === 'string' || typeof value === 'number' ? [value] : [];
+};
+
+/** Uploads and links inside Lexical rich text: nodes carrying `relationTo` and `value`. */
+function richTextLinks(node: unknown, out: { relationTo: string; id: SchoolId }[] = []) {
+  if (!node || typeof node !== 'object') return out;
+  const n = node as { relationTo?: unknown; value?: unknown; children?: unknown[]; root?: unknown };
+  if (typeof n.relationTo === 'string' && LINKED.has(n.relationTo)) {
+    for (const id of idsIn(n.value)) out.push({ relationTo: n.relationTo, id });
+  }
+  if (n.root) richTextLinks(n.root, out);
+  for (const child of n.children ?? []) richTextLinks(child, out);
+  return out;
+}
+
+function linksOf(fields: readonly Field[], data: Record<string, unknown>) {
+  const links: { field: string; label: string; relationTo: string; id: SchoolId }[] = [];
+  for (const field of fields) {
+    if (!('name' in field) || !(field.name in data)) continue;
+    const label = typeof field.label === 'string' ? field.label : field.name;
+    if ((field.type === 'upload' || field.type === 'relationship') && typeof field.relationTo === 'string') {
+      if (LINKED.has(field.relationTo)) {
+        for (const id of idsIn(data[field.name])) links.push({ field: field.name, label, relationTo: field.relationTo, id });
+      }
+    }
+    if (field.type === 'richText') {
+      for (const link of richTextLinks(data[field.name])) links.push({ field: field.name, label, ...link });
+    }
+  }
+  return links;
+}
+
+const sameId = (a: SchoolId, b: SchoolId) => String(a) === String(b);
+
+/**
+ * Keeps every document in its school, for every write (drafts and autosaves
+ * too, which skip field validation): a new document gets a school and the
+ * author must hold the right role there; only a platform admin moves a
+ * document; nothing links to another school's images, documents or topics,
+ * and authors are members of the school.
+ */
+export function guardSchool(action: { create: SchoolAction; publish?: SchoolAction }): CollectionBeforeValidateHook {
+  return async ({ data, originalDoc, operation, req, collection }) => {
+    if (!data) return data;
+    const doc = data as Owned & Record<string, unknown>;
+    const before = originalDoc as Owned | undefined;
+    const actor = actorOf(req.user);
+    const fail = (path: string, message: string) => {
+      throw new ValidationError({ collection: collection.slug, errors: [{ path, message }] }, req.t);
+    };
+
+    if (operation === 'create' && (doc.school === undefined || doc.school === null)) {
+      doc.school = await defaultSchool(req, actor);
+      if (doc.school === null) fail('school', renderMessage('SchoolRequired').text);
+    }
+    const school = doc.school ?? before?.school;
+    if (school === undefined || school === null) return data;
+    const schoolId = idOf(school);
+
+    if (operation === 'create' && actor) {
+      const needed = doc._status === 'published' && action.publish ? action.publish : action.create;
+      if (!may(actor, needed, schoolId)) throw new Forbidden(req.t);
+    }
+    if (operation === 'update' && before?.school && doc.school !== undefined && doc.school !== null) {
+      const moved = !sameId(idOf(before.school), schoolId);
+      if (moved && req.user && !mayMoveBetweenSchools(actor)) throw new Forbidden(req.t);
+    }
+
+    const links = linksOf(collection.fields, doc);
+    const byCollection = new Map<string, SchoolId[]>();
+    for (const link of links) byCollection.set(link.relationTo, [...(byCollection.get(link.relationTo) ?? []), link.id]);
+    for (const [relationTo, ids] of byCollection) {
+      const { docs } = await req.payload.find({
+        collection: relationTo as CollectionSlug,
+        where: { id: { in: ids } },
+        limit: ids.length,
+        depth: 0,
+        pagination: false,
+        select: { school: true },
+        req,
+      });
+      for (const target of docs as { id: SchoolId; school?: SchoolId | { id: SchoolId } | null }[]) {
+        if (target.school && mayLink(schoolId, idOf(target.school))) continue;
+        const link = links.find((l) => l.relationTo === relationTo && sameId(l.id, target.id))!;
+        fail(link.field, renderMessage('SchoolLinkOtherSchool', { field: link.label }).text);
+      }
+    }
+
+    if ('authors' in doc && doc.authors) {
+      const ids = idsIn(doc.authors);
+      if (ids.length) {
+        const { docs } = await req.payload.find({
+          collection: 'users',
+          where: { id: { in: ids } },
+          depth: 0,
+          pagination: false,
+          select: { schools: true },
+          req,
+        });
+        for (const author of docs) {
+          const member = (author.schools ?? []).some((m) => sameId(idOf(m.school), schoolId));
+          if (!member) fail('authors', renderMessage('SchoolAuthorNotMember', { name: String(author.id) }).text);
+        }
+      }
+    }
+    return data;
+  };
+}

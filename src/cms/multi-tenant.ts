@@ -1,0 +1,54 @@
+import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant';
+import type { Plugin } from 'payload';
+
+import type { Config } from '../payload-types';
+import { SCHOOLS, userSeesAllSchools } from './fields/school';
+
+/** The collections every school owns; each carries `school` (src/cms/fields/school.ts). */
+export const SCHOOL_OWNED = ['articles', 'model-stories', 'teaching-resources', 'topics', 'media', 'documents'] as const;
+
+/**
+ * Payload's multi-tenant plugin with schools as tenants: the admin's school
+ * switch (hidden for someone in one school), the school filter on every list
+ * and relationship picker, and a second, independent check on every access
+ * rule. Our own rules (src/cms/access, after docs/ACCESS.md) are complete
+ * without it; the plugin narrows them again to the member's schools.
+ *
+ * - Its fields are placed by us (school field: required, read-only for
+ *   school staff; memberships: with the role per school).
+ * - Deleting a school never deletes its documents: schools are archived, and
+ *   their delete access is nobody's.
+ * - The schools collection keeps our access (its name, address and policy
+ *   are public), not the plugin's "members only".
+ */
+export function schoolsPlugin(): Plugin {
+  return multiTenantPlugin<Config>({
+    tenantsSlug: SCHOOLS.collection,
+    tenantField: { name: SCHOOLS.field },
+    tenantsArrayField: {
+      includeDefaultField: false,
+      arrayFieldName: SCHOOLS.usersArray,
+      arrayTenantFieldName: SCHOOLS.usersArrayField,
+    },
+    collections: Object.fromEntries(SCHOOL_OWNED.map((slug) => [slug, { customTenantField: true }])),
+    userHasAccessToAllTenants: userSeesAllSchools,
+    cleanupAfterTenantDelete: false,
+    useTenantsCollectionAccess: false,
+    i18n: {
+      translations: {
+        vi: {
+          'nav-tenantSelector-label': 'Trường',
+          'field-assignedTenant-label': 'Trường',
+          'assign-tenant-button-label': 'Chuyển sang trường khác',
+          'assign-tenant-modal-title': 'Chuyển “{{title}}” sang trường khác',
+        },
+        en: {
+          'nav-tenantSelector-label': 'School',
+          'field-assignedTenant-label': 'School',
+          'assign-tenant-button-label': 'Move to another school',
+          'assign-tenant-modal-title': 'Move "{{title}}" to another school',
+        },
+      },
+    },
+  });
+}
