@@ -28,8 +28,7 @@ export async function coverageInputFromCms(
   payload: Payload,
   options: { now?: Date; school?: string | School } = {},
 ): Promise<CoverageInput> {
-  const school =
-    typeof options.school === 'object' ? options.school : await findSchool(payload, options.school);
+  const school = typeof options.school === 'object' ? options.school : await findSchool(payload, options.school);
   const items: CoverageItem[] = [];
   for (const { value: collection } of COLUMN_COLLECTIONS) {
     const { docs } = await payload.find({

@@ -5,7 +5,14 @@ import type { Config } from '../payload-types';
 import { SCHOOLS, userSeesAllSchools } from './fields/school';
 
 /** The collections every school owns; each carries `school` (src/cms/fields/school.ts). */
-export const SCHOOL_OWNED = ['articles', 'model-stories', 'teaching-resources', 'topics', 'media', 'documents'] as const;
+export const SCHOOL_OWNED = [
+  'articles',
+  'model-stories',
+  'teaching-resources',
+  'topics',
+  'media',
+  'documents',
+] as const;
 
 /**
  * Payload's multi-tenant plugin with schools as tenants: the admin's school

@@ -74,7 +74,9 @@ export function accountsUpgrade(accounts: readonly OldAccount[]): {
   platformAdmin: boolean;
 }[] {
   const byAge = [...accounts].sort(
-    (a, b) => new Date(a.createdAt ?? 0).getTime() - new Date(b.createdAt ?? 0).getTime() || String(a.id).localeCompare(String(b.id)),
+    (a, b) =>
+      new Date(a.createdAt ?? 0).getTime() - new Date(b.createdAt ?? 0).getTime() ||
+      String(a.id).localeCompare(String(b.id)),
   );
   const platform = byAge.find((a) => a.role === 'admin') ?? byAge[0];
   return accounts.map((a) => ({

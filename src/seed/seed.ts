@@ -14,6 +14,7 @@ import {
   DISTRICT_OFFICE,
   SCHOOL_NAME,
 } from './demo-content';
+import { slugify } from '../domain/slug';
 import { readDemoFile } from './demo-files';
 import { makeImage } from './images';
 import { toLexical, uploadNode } from './lexical';
@@ -32,7 +33,7 @@ export type SeedResult = {
 };
 
 /** The demo school's slug (its column keeps the first school's address, /binh-dang-gioi/). */
-export const DEMO_SCHOOL_SLUG = 'thcs-nguyen-du';
+export const DEMO_SCHOOL_SLUG = slugify(SCHOOL_NAME);
 
 const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: 'quantri@nguyendu.edu.vn', name: 'Nguyễn Thị Quản Trị', role: 'admin' },

@@ -2,7 +2,14 @@ import type { CollectionSlug, TypedUser } from 'payload';
 import { describe, expect, it } from 'vitest';
 
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
-import { createDoc, EDITORIAL, type EditorialSlug, minimalData } from '../support/fixtures';
+import {
+  createDoc,
+  EDITORIAL,
+  type EditorialSlug,
+  firstSchool,
+  minimalData,
+  setSchoolSettings,
+} from '../support/fixtures';
 
 /**
  * Every role × operation × editorial collection through the Local API with
@@ -12,10 +19,13 @@ type Actor = 'anonymous' | 'contributor' | 'editor' | 'admin';
 const ACTORS: Actor[] = ['anonymous', 'contributor', 'editor', 'admin'];
 
 const EXPECTED: Record<string, Record<Actor, boolean>> = {
-  'read a draft': { anonymous: false, contributor: true, editor: true, admin: true },
+  // docs/ACCESS.md: a contributor reads only their own drafts, versions and scheduled items.
+  "read another's draft": { anonymous: false, contributor: false, editor: true, admin: true },
+  'read own draft': { anonymous: false, contributor: true, editor: true, admin: true },
   'read a published document': { anonymous: true, contributor: true, editor: true, admin: true },
-  'read a document scheduled in the future': { anonymous: false, contributor: true, editor: true, admin: true },
-  'read versions': { anonymous: false, contributor: true, editor: true, admin: true },
+  'read a document scheduled in the future': { anonymous: false, contributor: false, editor: true, admin: true },
+  "read another's versions": { anonymous: false, contributor: false, editor: true, admin: true },
+  'read own versions': { anonymous: false, contributor: true, editor: true, admin: true },
   'create a draft': { anonymous: false, contributor: true, editor: true, admin: true },
   'create already published': { anonymous: false, contributor: false, editor: true, admin: true },
   'update own draft': { anonymous: false, contributor: true, editor: true, admin: true },
@@ -48,8 +58,14 @@ async function allowed(run: () => Promise<unknown>): Promise<boolean> {
 type Operation = (c: EditorialSlug, actor: Actor) => Promise<boolean>;
 
 const operations: Record<string, Operation> = {
-  'read a draft': async (c, actor) => {
-    const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'draft' });
+  "read another's draft": async (c, actor) => {
+    const doc = await createDoc(ctx.cms.payload, c, { by: otherThan(actor), status: 'draft' });
+    return allowed(() =>
+      ctx.cms.payload.findByID({ collection: c, id: doc.id, draft: true, overrideAccess: false, user: userOf(actor) }),
+    );
+  },
+  'read own draft': async (c, actor) => {
+    const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'draft' });
     return allowed(() =>
       ctx.cms.payload.findByID({ collection: c, id: doc.id, draft: true, overrideAccess: false, user: userOf(actor) }),
     );
@@ -71,8 +87,20 @@ const operations: Record<string, Operation> = {
       ctx.cms.payload.findByID({ collection: c, id: doc.id, overrideAccess: false, user: userOf(actor) }),
     );
   },
-  'read versions': async (c, actor) => {
-    const doc = await createDoc(ctx.cms.payload, c, { by: ctx.staff.editor, status: 'draft' });
+  "read another's versions": async (c, actor) => {
+    const doc = await createDoc(ctx.cms.payload, c, { by: otherThan(actor), status: 'draft' });
+    return allowed(async () => {
+      const { docs } = await ctx.cms.payload.findVersions({
+        collection: c,
+        where: { parent: { equals: doc.id } },
+        overrideAccess: false,
+        user: userOf(actor),
+      });
+      return docs.length > 0 ? docs : null;
+    });
+  },
+  'read own versions': async (c, actor) => {
+    const doc = await createDoc(ctx.cms.payload, c, { by: ownerFor(actor), status: 'draft' });
     return allowed(async () => {
       const { docs } = await ctx.cms.payload.findVersions({
         collection: c,
@@ -261,7 +289,7 @@ describe('access outside the editorial collections', () => {
       email: 'moi@truong.test',
       password: 'mat-khau-thu-nghiem-2',
       name: 'Mới',
-      role: 'contributor' as const,
+      schools: [{ school: (await firstSchool(ctx.cms.payload)).id, role: 'contributor' as const }],
     };
     expect(
       await can(() =>
@@ -270,15 +298,16 @@ describe('access outside the editorial collections', () => {
     ).toBe(false);
 
     // A contributor may edit their own name but their role silently stays.
+    const schoolId = (await firstSchool(ctx.cms.payload)).id;
     const self = await ctx.cms.payload.update({
       collection: 'users',
       id: ctx.staff.contributor.id,
-      data: { name: 'Cộng tác viên Lan', role: 'admin' },
+      data: { name: 'Cộng tác viên Lan', schools: [{ school: schoolId, role: 'admin' }] },
       overrideAccess: false,
       user: ctx.staff.contributor,
     });
     expect(self.name).toBe('Cộng tác viên Lan');
-    expect(self.role).toBe('contributor');
+    expect(self.schools?.map((m) => m.role)).toEqual(['contributor']);
     expect(
       await can(() =>
         ctx.cms.payload.update({
@@ -294,37 +323,37 @@ describe('access outside the editorial collections', () => {
     const promoted = await ctx.cms.payload.update({
       collection: 'users',
       id: ctx.staff.contributor.id,
-      data: { role: 'editor' },
+      data: { schools: [{ school: schoolId, role: 'editor' }] },
       overrideAccess: false,
       user: ctx.staff.admin,
     });
-    expect(promoted.role).toBe('editor');
-    await ctx.cms.payload.update({ collection: 'users', id: ctx.staff.contributor.id, data: { role: 'contributor' } });
+    expect(promoted.schools?.map((m) => m.role)).toEqual(['editor']);
+    await ctx.cms.payload.update({
+      collection: 'users',
+      id: ctx.staff.contributor.id,
+      data: { schools: [{ school: schoolId, role: 'contributor' }] },
+    });
   });
 
-  it('column settings: never public; only admins change them', async () => {
-    expect(await can(() => ctx.cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false }))).toBe(false);
+  it("a school's settings: public to read (its readers' site needs the policy); only its admins change them", async () => {
+    const school = await firstSchool(ctx.cms.payload);
+    const read = await ctx.cms.payload.findByID({ collection: 'schools', id: school.id, overrideAccess: false });
+    expect(read.reportingStartQuarter).toBe(school.reportingStartQuarter);
     expect(
       await can(() =>
-        ctx.cms.payload.findGlobal({ slug: 'column-settings', overrideAccess: false, user: ctx.staff.editor }),
-      ),
-    ).toBe(true);
-    expect(
-      await can(() =>
-        ctx.cms.payload.updateGlobal({
-          slug: 'column-settings',
-          data: { minimumItemsPerQuarter: 2 },
-          overrideAccess: false,
-          user: ctx.staff.editor,
-        }),
+        setSchoolSettings(
+          ctx.cms.payload,
+          { minimumItemsPerQuarter: 2 },
+          { overrideAccess: false, user: ctx.staff.editor },
+        ),
       ),
     ).toBe(false);
-    const updated = await ctx.cms.payload.updateGlobal({
-      slug: 'column-settings',
-      data: { minimumItemsPerQuarter: 2 },
-      overrideAccess: false,
-      user: ctx.staff.admin,
-    });
+    const updated = await setSchoolSettings(
+      ctx.cms.payload,
+      { minimumItemsPerQuarter: 2 },
+      { overrideAccess: false, user: ctx.staff.admin },
+    );
     expect(updated.minimumItemsPerQuarter).toBe(2);
+    await setSchoolSettings(ctx.cms.payload, { minimumItemsPerQuarter: 1 });
   });
 });

@@ -6,7 +6,7 @@ import { CoveragePanel } from '../../src/cms/admin/CoveragePanel';
 import { ReminderBanner } from '../../src/cms/admin/CoverageReminder';
 import { quarterLabel, quarterIdOf } from '../../src/domain/quarters';
 import { backend, backendLabel, startTestCms, type TestCms } from '../support/cms';
-import { createDoc } from '../support/fixtures';
+import { createDoc, firstSchool, setSchoolSettings } from '../support/fixtures';
 
 let cms: TestCms;
 beforeAll(async () => {
@@ -36,11 +36,11 @@ describe(`the admin dashboard's coverage panel on ${backendLabel[backend]}`, () 
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(new Date('3000-01-15T00:00:00Z'));
-      await cms.payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2999-Q1' } });
+      await setSchoolSettings(cms.payload, { reportingStartQuarter: '2999-Q1' });
     } finally {
       vi.useRealTimers();
     }
-    expect((await cms.payload.findGlobal({ slug: 'column-settings', depth: 0 })).reportingStartQuarter).toBe('2999-Q1');
+    expect((await firstSchool(cms.payload)).reportingStartQuarter).toBe('2999-Q1');
     const html = await render();
     expect(html).toContain('Không lập được báo cáo');
     expect(html).toContain('nằm sau quý hiện tại');

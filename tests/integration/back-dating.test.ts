@@ -4,7 +4,7 @@ import { coverageInputFromCms } from '../../src/cms/coverage-source';
 import { IMPORT_FIRST_PUBLISHED_AT } from '../../src/cms/fields/publication';
 import { buildCoverageReport } from '../../src/domain/coverage';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
-import { EDITORIAL, type EditorialSlug, minimalData } from '../support/fixtures';
+import { EDITORIAL, type EditorialSlug, minimalData, setSchoolSettings } from '../support/fixtures';
 import { restCall, restLogin } from '../support/rest';
 
 /**
@@ -18,10 +18,7 @@ const OLD_FIRST = '2022-02-10T03:00:00.000Z'; // 2022-Q1, covered by the source
 const MISSED_QUARTER_DATE = '2022-05-10T03:00:00.000Z'; // 2022-Q2, nothing was published then
 
 beforeAll(async () => {
-  await ctx.cms.payload.updateGlobal({
-    slug: 'column-settings',
-    data: { reportingStartQuarter: '2022-Q1', countedCollections: [...EDITORIAL] },
-  });
+  await setSchoolSettings(ctx.cms.payload, { reportingStartQuarter: '2022-Q1', countedCollections: [...EDITORIAL] });
 });
 
 /** A document genuinely published in 2022-Q1 (brought in by the trusted import path). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
-import { minimalData } from '../support/fixtures';
+import { firstSchool, minimalData, setSchoolSettings } from '../support/fixtures';
 
 /**
  * Input an admin or editor might get wrong (or try on purpose): refused with a
@@ -22,24 +22,18 @@ async function refusal(action: () => Promise<unknown>): Promise<string> {
 describe(`bad input on ${backendLabel[backend]}`, () => {
   it('column settings: a start quarter in the future, a minimum of 0 or -1 are refused and the settings stay as they were', async () => {
     const { payload } = ctx.cms;
-    const before = await payload.findGlobal({ slug: 'column-settings', depth: 0 });
+    const before = await firstSchool(payload);
     const future = `${new Date().getUTCFullYear() + 2}-Q1`;
-    expect(
-      await refusal(() => payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: future } })),
-    ).toMatch(/Quý bắt đầu không được sau quý hiện tại/);
-    expect(
-      await refusal(() =>
-        payload.updateGlobal({ slug: 'column-settings', data: { reportingStartQuarter: '2022-Q5' } }),
-      ),
-    ).toMatch(/NĂM-Qn/);
+    expect(await refusal(() => setSchoolSettings(payload, { reportingStartQuarter: future }))).toMatch(
+      /Quý bắt đầu không được sau quý hiện tại/,
+    );
+    expect(await refusal(() => setSchoolSettings(payload, { reportingStartQuarter: '2022-Q5' }))).toMatch(/NĂM-Qn/);
     for (const minimum of [0, -1]) {
-      expect(
-        await refusal(() =>
-          payload.updateGlobal({ slug: 'column-settings', data: { minimumItemsPerQuarter: minimum } }),
-        ),
-      ).toMatch(/Số bài tối thiểu mỗi quý|minimumItemsPerQuarter/);
+      expect(await refusal(() => setSchoolSettings(payload, { minimumItemsPerQuarter: minimum }))).toMatch(
+        /Số bài tối thiểu mỗi quý|minimumItemsPerQuarter/,
+      );
     }
-    const after = await payload.findGlobal({ slug: 'column-settings', depth: 0 });
+    const after = await firstSchool(payload);
     expect(after.reportingStartQuarter).toBe(before.reportingStartQuarter);
     expect(after.minimumItemsPerQuarter).toBe(before.minimumItemsPerQuarter);
   });

@@ -4,7 +4,7 @@ import { coverageInputFromCms } from '../../src/cms/coverage-source';
 import { buildCoverageReport, type CoverageReport } from '../../src/domain/coverage';
 import { quarterIdOf } from '../../src/domain/quarters';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
-import { createDoc } from '../support/fixtures';
+import { createDoc, setSchoolSettings } from '../support/fixtures';
 
 const ctx = useCmsWithStaff();
 
@@ -12,9 +12,9 @@ beforeAll(async () => {
   // Report from the previous quarter, so that quarter has ended and can be "missed".
   const now = new Date();
   const localYear = new Date(now.getTime() + 7 * 3600_000).getUTCFullYear();
-  await ctx.cms.payload.updateGlobal({
-    slug: 'column-settings',
-    data: { reportingStartQuarter: `${localYear - 1}-Q1`, schoolName: 'Trường THCS Thử nghiệm' },
+  await setSchoolSettings(ctx.cms.payload, {
+    reportingStartQuarter: `${localYear - 1}-Q1`,
+    name: 'Trường THCS Thử nghiệm',
   });
 });
 
@@ -95,11 +95,8 @@ describe(`coverage through the CMS on ${backendLabel[backend]}`, () => {
     ).docs[0]!;
     await ctx.cms.payload.update({ collection: 'model-stories', id: story.id, data: { countsTowardColumn: true } });
     expect(current(await report()).count).toBe(0);
-    await ctx.cms.payload.updateGlobal({
-      slug: 'column-settings',
-      data: { countedCollections: ['articles', 'model-stories'] },
-    });
+    await setSchoolSettings(ctx.cms.payload, { countedCollections: ['articles', 'model-stories'] });
     expect(current(await report())).toMatchObject({ status: 'covered', count: 1 });
-    await ctx.cms.payload.updateGlobal({ slug: 'column-settings', data: { countedCollections: ['articles'] } });
+    await setSchoolSettings(ctx.cms.payload, { countedCollections: ['articles'] });
   });
 });

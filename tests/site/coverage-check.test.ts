@@ -10,6 +10,7 @@ import { clientDir } from '../../scripts/lib/site-dist';
 import { coverageStrict, settingsFromEnv } from '../../src/settings';
 import { seedDemoContent } from '../../src/seed/seed';
 import { type HttpCms, startHttpCms } from './support/http-cms';
+import { setSchoolSettings } from '../support/fixtures';
 
 /**
  * The site build runs the coverage check. The demo covers every quarter from
@@ -21,10 +22,7 @@ let dir: string;
 beforeAll(async () => {
   cms = await startHttpCms();
   await seedDemoContent(cms.payload);
-  await cms.payload.updateGlobal({
-    slug: 'column-settings',
-    data: { reportingStartQuarter: '2021-Q4', schoolName: 'Trường THCS Đống Đa' },
-  });
+  await setSchoolSettings(cms.payload, { reportingStartQuarter: '2021-Q4', name: 'Trường THCS Đống Đa' });
   dir = await mkdtemp(path.join(os.tmpdir(), 'ge-check-'));
 }, 180_000);
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { Payload, TypedUser } from 'payload';
 
 import type { Role } from '../../src/domain/vocabulary';
+import type { School } from '../../src/payload-types';
 
 export const EDITORIAL = ['articles', 'model-stories', 'teaching-resources'] as const;
 export type EditorialSlug = (typeof EDITORIAL)[number];
@@ -21,7 +22,7 @@ let counter = 0;
  * install becomes a platform admin and the admin of a first school made from
  * the defaults (by design); the others join that school.
  */
-export async function createStaff(payload: Payload, options: { school?: number | string } = {}): Promise<Staff> {
+export async function createStaff(payload: Payload, options: { school?: number } = {}): Promise<Staff> {
   let school = options.school;
   const make = async (role: Role) => {
     counter += 1;
@@ -70,4 +71,23 @@ export async function newestPublicArticles(payload: Payload, limit: number) {
     depth: 0,
   });
   return docs;
+}
+
+/** The install's first school (the one a single-school install has). */
+export async function firstSchool(payload: Payload) {
+  const { docs } = await payload.find({ collection: 'schools', sort: 'id', limit: 1, depth: 0 });
+  if (!docs[0]) throw new Error('no school yet: create staff (or seed) first');
+  return docs[0];
+}
+
+/** Changes the first school's column settings, as its admin would in the admin. */
+export async function setSchoolSettings(
+  payload: Payload,
+  data: Partial<
+    Pick<School, 'name' | 'reportingStartQuarter' | 'minimumItemsPerQuarter' | 'countedCollections' | 'columnTitle'>
+  >,
+  options: { user?: TypedUser; overrideAccess?: boolean } = {},
+) {
+  const school = await firstSchool(payload);
+  return payload.update({ collection: 'schools', id: school.id, data, depth: 0, ...options });
 }

@@ -1,6 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload';
 
 import type { Article, ModelStory, TeachingResource } from '../../payload-types';
+import { mayCreateIn } from '../fields/school';
 import { whereMay } from './actor';
 import { createdByUser } from './roles';
 
@@ -45,9 +46,8 @@ const ownDrafts = (req: PayloadRequest): Where => ({
   and: [createdByUser(req), { _status: { not_equals: 'published' } }],
 });
 
-/** Coarse: may the actor create here at all. The school guard decides for the document's school. */
-export const createContent: EditorialAccess = ({ req, data }) =>
-  whereMay(req, asksToPublish(data) ? 'publish' : 'create-draft') !== false;
+/** A draft where the actor may write; published at once only where they may publish. */
+export const createContent: EditorialAccess = mayCreateIn('create-draft', 'publish');
 
 export const updateContent: EditorialAccess = ({ req, data }) =>
   asksToPublish(data) ? whereMay(req, 'publish') : whereMay(req, 'edit', ownDrafts(req));

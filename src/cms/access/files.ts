@@ -1,5 +1,6 @@
 import type { Access } from 'payload';
 
+import { mayCreateIn } from '../fields/school';
 import { whereMay } from './actor';
 import { createdByUser } from './roles';
 
@@ -8,7 +9,7 @@ import { createdByUser } from './roles';
  * members upload into their own school; contributors change or remove only
  * their own files, editors and admins any of their school's.
  */
-export const uploadFile: Access = ({ req }) => whereMay(req, 'upload') !== false;
+export const uploadFile: Access = mayCreateIn('upload');
 
 export const updateFile: Access = ({ req }) => whereMay(req, 'edit', createdByUser(req));
 

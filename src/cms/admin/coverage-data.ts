@@ -14,7 +14,10 @@ export async function coverageForAdmin(
 ): Promise<{ report: CoverageReport } | { error: string }> {
   try {
     const mine = actorOf(user ?? null)?.memberships[0]?.school;
-    const school = mine === undefined ? await findSchool(payload) : await payload.findByID({ collection: 'schools', id: mine, depth: 0 });
+    const school =
+      mine === undefined
+        ? await findSchool(payload)
+        : await payload.findByID({ collection: 'schools', id: mine, depth: 0 });
     return { report: buildCoverageReport(await coverageInputFromCms(payload, { school })) };
   } catch (error) {
     return { error: (error as Error).message };

@@ -1,9 +1,4 @@
-import {
-  type CollectionBeforeChangeHook,
-  type CollectionBeforeDeleteHook,
-  Forbidden,
-  ValidationError,
-} from 'payload';
+import { type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, Forbidden, ValidationError } from 'payload';
 
 import { checkMembershipChange, type Membership, type MembershipVerdict } from '../../domain/school-access';
 import type { MessageName } from '../../messages/catalogue';

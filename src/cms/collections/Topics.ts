@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload';
 
 import { whereMay } from '../access/actor';
 import { anyone } from '../access/roles';
-import { guardSchool, schoolField } from '../fields/school';
+import { guardSchool, mayCreateIn, schoolField } from '../fields/school';
 import { SLUG_PER_SCHOOL, slugField } from '../fields/slug';
 import { siteRebuildHooks } from '../site-build/hooks';
 
@@ -11,11 +11,11 @@ export const Topics: CollectionConfig = {
   slug: 'topics',
   labels: { singular: 'Chủ đề', plural: 'Chủ đề' },
   admin: { group: 'Chuyên mục', useAsTitle: 'title', defaultColumns: ['title', 'slug'] },
-  hooks: { beforeValidate: [guardSchool({ create: 'publish' })], ...siteRebuildHooks() },
+  hooks: { beforeValidate: [guardSchool], ...siteRebuildHooks() },
   indexes: SLUG_PER_SCHOOL,
   access: {
     read: anyone,
-    create: ({ req }) => whereMay(req, 'publish') !== false,
+    create: mayCreateIn('publish'),
     update: ({ req }) => whereMay(req, 'publish'),
     delete: ({ req }) => whereMay(req, 'publish'),
   },

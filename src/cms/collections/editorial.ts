@@ -3,13 +3,7 @@ import type { CollectionConfig, Field, GeneratePreviewURL } from 'payload';
 import { previewPath, withBase } from '../../domain/site-paths';
 import { settings, type Settings } from '../../settings';
 
-import {
-  createContent,
-  deleteContent,
-  readContent,
-  readContentVersions,
-  updateContent,
-} from '../access/content';
+import { createContent, deleteContent, readContent, readContentVersions, updateContent } from '../access/content';
 import { createdByField } from '../fields/created-by';
 import { countsTowardColumnField, firstPublishedAtField, publishedAtField } from '../fields/publication';
 import { guardSchool, schoolField } from '../fields/school';
@@ -34,7 +28,7 @@ export function editorialClosingFields(options: { countsTowardColumn: boolean; a
 
 /** Every write stays in its school; publishing, unpublishing or deleting rebuilds the public site. */
 export const editorialHooks = (): CollectionConfig['hooks'] => ({
-  beforeValidate: [guardSchool({ create: 'create-draft', publish: 'publish' })],
+  beforeValidate: [guardSchool],
   ...siteRebuildHooks(),
 });
 

@@ -27,7 +27,7 @@ export function uploadCollection(policy: UploadPolicy, config: UploadCollectionC
     access: { read: anyone, create: uploadFile, update: updateFile, delete: deleteFile },
     hooks: {
       beforeOperation: [verifyUpload(policy)],
-      beforeValidate: [guardSchool({ create: 'upload' }), refuseWhenDiskTooFull],
+      beforeValidate: [guardSchool, refuseWhenDiskTooFull],
       afterChange: [rebuildAfterFileUpdate],
       afterDelete: [rebuildAfterDelete],
     },

@@ -1,26 +1,18 @@
 import { tenantField } from '@payloadcms/plugin-multi-tenant/fields';
 import {
+  type Access,
   type CollectionBeforeValidateHook,
   type CollectionSlug,
   type Field,
-  Forbidden,
   type PayloadRequest,
   type RelationshipField,
   ValidationError,
 } from 'payload';
 
-import {
-  type Actor,
-  type SchoolAction,
-  type SchoolId,
-  mayLink,
-  may,
-  mayMoveBetweenSchools,
-  seesAllSchools,
-} from '../../domain/school-access';
+import { type Actor, type SchoolAction, type SchoolId, mayLink, may, seesAllSchools } from '../../domain/school-access';
 import { renderMessage } from '../../messages/catalogue';
 import type { User } from '../../payload-types';
-import { actorOf, idOf } from '../access/actor';
+import { actorOf, idOf, mayAnywhere } from '../access/actor';
 import { isPlatformAdminField } from '../access/roles';
 
 /** The names the multi-tenant plugin is configured with (src/cms/multi-tenant.ts). */
@@ -32,8 +24,7 @@ export const SCHOOLS = {
 } as const;
 
 /** Platform admins and district officers see every school; the plugin then leaves our access rules as they are. */
-export const userSeesAllSchools = (user: User): boolean =>
-  seesAllSchools(actorOf({ ...user, collection: 'users' }));
+export const userSeesAllSchools = (user: User): boolean => seesAllSchools(actorOf({ ...user, collection: 'users' }));
 
 /**
  * The `school` every school-owned document carries, filled from the editor's
@@ -111,7 +102,8 @@ function linksOf(fields: readonly Field[], data: Record<string, unknown>) {
     const label = typeof field.label === 'string' ? field.label : field.name;
     if ((field.type === 'upload' || field.type === 'relationship') && typeof field.relationTo === 'string') {
       if (LINKED.has(field.relationTo)) {
-        for (const id of idsIn(data[field.name])) links.push({ field: field.name, label, relationTo: field.relationTo, id });
+        for (const id of idsIn(data[field.name]))
+          links.push({ field: field.name, label, relationTo: field.relationTo, id });
       }
     }
     if (field.type === 'richText') {
@@ -125,75 +117,82 @@ const sameId = (a: SchoolId, b: SchoolId) => String(a) === String(b);
 
 /**
  * Keeps every document in its school, for every write (drafts and autosaves
- * too, which skip field validation): a new document gets a school and the
- * author must hold the right role there; only a platform admin moves a
- * document; nothing links to another school's images, documents or topics,
- * and authors are members of the school.
+ * too, which skip field validation): a new document gets a school, nothing
+ * links to another school's images, documents or topics, and authors are
+ * members of the school. Who may create in which school is the create
+ * access (mayCreateIn); only a platform admin moves a document (the school
+ * field's update access).
  */
-export function guardSchool(action: { create: SchoolAction; publish?: SchoolAction }): CollectionBeforeValidateHook {
-  return async ({ data, originalDoc, operation, req, collection }) => {
-    if (!data) return data;
-    const doc = data as Owned & Record<string, unknown>;
-    const before = originalDoc as Owned | undefined;
-    const actor = actorOf(req.user);
-    const fail = (path: string, message: string) => {
-      throw new ValidationError({ collection: collection.slug, errors: [{ path, message }] }, req.t);
-    };
+export const guardSchool: CollectionBeforeValidateHook = async ({ data, originalDoc, operation, req, collection }) => {
+  if (!data) return data;
+  const doc = data as Owned & Record<string, unknown>;
+  const before = originalDoc as Owned | undefined;
+  const actor = actorOf(req.user);
+  const fail = (path: string, message: string) => {
+    throw new ValidationError({ collection: collection.slug, errors: [{ path, message }] }, req.t);
+  };
 
-    if (operation === 'create' && (doc.school === undefined || doc.school === null)) {
-      doc.school = await defaultSchool(req, actor);
-      if (doc.school === null) fail('school', renderMessage('SchoolRequired').text);
-    }
-    const school = doc.school ?? before?.school;
-    if (school === undefined || school === null) return data;
-    const schoolId = idOf(school);
+  if (operation === 'create' && (doc.school === undefined || doc.school === null)) {
+    doc.school = await defaultSchool(req, actor);
+    if (doc.school === null) fail('school', renderMessage('SchoolRequired').text);
+  }
+  const school = doc.school ?? before?.school;
+  if (school === undefined || school === null) return data;
+  const schoolId = idOf(school);
 
-    if (operation === 'create' && actor) {
-      const needed = doc._status === 'published' && action.publish ? action.publish : action.create;
-      if (!may(actor, needed, schoolId)) throw new Forbidden(req.t);
+  const links = linksOf(collection.fields, doc);
+  const byCollection = new Map<string, SchoolId[]>();
+  for (const link of links) byCollection.set(link.relationTo, [...(byCollection.get(link.relationTo) ?? []), link.id]);
+  for (const [relationTo, ids] of byCollection) {
+    const { docs } = await req.payload.find({
+      collection: relationTo as CollectionSlug,
+      where: { id: { in: ids } },
+      limit: ids.length,
+      depth: 0,
+      pagination: false,
+      select: { school: true },
+      req,
+    });
+    for (const target of docs as { id: SchoolId; school?: SchoolId | { id: SchoolId } | null }[]) {
+      if (target.school && mayLink(schoolId, idOf(target.school))) continue;
+      const link = links.find((l) => l.relationTo === relationTo && sameId(l.id, target.id))!;
+      fail(link.field, renderMessage('SchoolLinkOtherSchool', { field: link.label }).text);
     }
-    if (operation === 'update' && before?.school && doc.school !== undefined && doc.school !== null) {
-      const moved = !sameId(idOf(before.school), schoolId);
-      if (moved && req.user && !mayMoveBetweenSchools(actor)) throw new Forbidden(req.t);
-    }
+  }
 
-    const links = linksOf(collection.fields, doc);
-    const byCollection = new Map<string, SchoolId[]>();
-    for (const link of links) byCollection.set(link.relationTo, [...(byCollection.get(link.relationTo) ?? []), link.id]);
-    for (const [relationTo, ids] of byCollection) {
+  if ('authors' in doc && doc.authors) {
+    const ids = idsIn(doc.authors);
+    if (ids.length) {
       const { docs } = await req.payload.find({
-        collection: relationTo as CollectionSlug,
+        collection: 'users',
         where: { id: { in: ids } },
-        limit: ids.length,
         depth: 0,
         pagination: false,
-        select: { school: true },
+        select: { schools: true },
         req,
       });
-      for (const target of docs as { id: SchoolId; school?: SchoolId | { id: SchoolId } | null }[]) {
-        if (target.school && mayLink(schoolId, idOf(target.school))) continue;
-        const link = links.find((l) => l.relationTo === relationTo && sameId(l.id, target.id))!;
-        fail(link.field, renderMessage('SchoolLinkOtherSchool', { field: link.label }).text);
+      for (const author of docs) {
+        const member = (author.schools ?? []).some((m) => sameId(idOf(m.school), schoolId));
+        if (!member) fail('authors', renderMessage('SchoolAuthorNotMember', { name: String(author.id) }).text);
       }
     }
+  }
+  return data;
+};
 
-    if ('authors' in doc && doc.authors) {
-      const ids = idsIn(doc.authors);
-      if (ids.length) {
-        const { docs } = await req.payload.find({
-          collection: 'users',
-          where: { id: { in: ids } },
-          depth: 0,
-          pagination: false,
-          select: { schools: true },
-          req,
-        });
-        for (const author of docs) {
-          const member = (author.schools ?? []).some((m) => sameId(idOf(m.school), schoolId));
-          if (!member) fail('authors', renderMessage('SchoolAuthorNotMember', { name: String(author.id) }).text);
-        }
-      }
-    }
-    return data;
+/**
+ * The create access of a school-owned collection: the actor needs `action`
+ * (or `publish` when the new document is published at once) in the school
+ * it goes to: the one named, else the default one; when there is none to
+ * find, anywhere (the guard then refuses it for want of a school).
+ */
+export function mayCreateIn(action: SchoolAction, publish?: SchoolAction): Access<Owned> {
+  return async ({ req, data }) => {
+    const actor = actorOf(req.user);
+    if (!actor) return false;
+    const needed = data?._status === 'published' && publish ? publish : action;
+    const school = data?.school ?? (await defaultSchool(req, actor));
+    if (school === null || school === undefined) return mayAnywhere(req, needed);
+    return may(actor, needed, idOf(school));
   };
 }
