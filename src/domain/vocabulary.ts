@@ -15,6 +15,13 @@ export const ROLES = options([
 ] as const);
 export type Role = (typeof ROLES)[number]['value'];
 
+/** Roles over the whole install, beside the per-school roles above: a person has at most one. */
+export const PLATFORM_ROLES = options([
+  { value: 'platform-admin', label: 'Quản trị nền tảng' },
+  { value: 'district-officer', label: 'Cán bộ Phòng GD&ĐT' },
+] as const);
+export type PlatformRole = (typeof PLATFORM_ROLES)[number]['value'];
+
 export const AUDIENCES = options([
   { value: 'parents', label: 'Phụ huynh' },
   { value: 'students', label: 'Học sinh' },
