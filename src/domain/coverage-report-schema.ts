@@ -8,13 +8,20 @@ import { z } from 'zod';
 import { ColumnError } from '../messages/column-error';
 import { COVERAGE_REPORT_VERSION, type CoverageReport } from './coverage';
 
-const item = z.object({
+const itemFields = {
   id: z.union([z.string(), z.number()]),
   collection: z.string(),
   title: z.string(),
   url: z.string().nullable(),
   publishedAt: z.string(),
-});
+};
+
+// Reports written before counted items carried firstPublishedAt stay readable: the
+// coverage rule itself takes publishedAt when an item has no firstPublishedAt.
+const item = z
+  .object({ ...itemFields, firstPublishedAt: z.string().optional() })
+  .transform(({ firstPublishedAt, ...rest }) => ({ ...rest, firstPublishedAt: firstPublishedAt ?? rest.publishedAt }));
+const lateItem = z.object({ ...itemFields, firstPublishedAt: z.string() });
 
 export const coverageReportSchema = z.object({
   version: z.literal(COVERAGE_REPORT_VERSION),
@@ -43,7 +50,7 @@ export const coverageReportSchema = z.object({
       late: z.number().int().min(0),
       daysLeft: z.number(),
       items: z.array(item),
-      lateItems: z.array(item.extend({ firstPublishedAt: z.string() })),
+      lateItems: z.array(lateItem),
     }),
   ),
 });

@@ -59,9 +59,12 @@ export type ReportedItem = {
   title: string;
   url: string | null;
   publishedAt: string;
+  /** When it was first published (`firstPublishedAt`, else `publishedAt`): a closed quarter's record keeps it. */
+  firstPublishedAt: string;
 };
 
-export type LateItem = ReportedItem & { firstPublishedAt: string };
+/** A reported item first published after its quarter ended. */
+export type LateItem = ReportedItem;
 
 export type QuarterReport = {
   quarter: string;
@@ -154,9 +157,10 @@ export function buildCoverageReport({ policy, now, items, school }: CoverageInpu
       title: item.title,
       url: item.url ?? null,
       publishedAt: published.toISOString(),
+      firstPublishedAt: first.toISOString(),
     };
     if (first.getTime() > bucket.endMs) {
-      bucket.late.push({ ...reported, firstPublishedAt: first.toISOString() });
+      bucket.late.push(reported);
     } else {
       bucket.items.push(reported);
     }

@@ -10,6 +10,8 @@
  */
 
 import { collectionText, type MissingFile } from '../domain/missing-file';
+import { quarterLabel } from '../domain/quarters';
+import { formatVietnamDateTime } from '../domain/vietnam-time';
 
 export type Audience = 'reader' | 'editor' | 'operator';
 
@@ -31,6 +33,10 @@ const SAVE_FAILED = 'Lần lưu này không thành công.';
 const SECRET_HOW =
   'Tạo một chuỗi ngẫu nhiên (ví dụ: `openssl rand -hex 32`) và đặt vào biến môi trường PAYLOAD_SECRET.\n' +
   'Generate one with `openssl rand -hex 32` and set PAYLOAD_SECRET.';
+
+// A timestamp that does not parse (a hand-edited report) is shown as written rather than failing the message.
+const vietnamTime = (iso: string) =>
+  Number.isNaN(Date.parse(iso)) ? iso : formatVietnamDateTime(iso, { seconds: true });
 
 const ORIGINS_HINT =
   'Sửa PAYLOAD_PUBLIC_SERVER_URL hoặc CMS_ALLOWED_ORIGINS (xem .env.example).\n' +
@@ -631,6 +637,30 @@ export const catalogue = {
     audience: 'operator',
     title: 'Trường bỏ lỡ quý / A school missed quarters',
     message: ({ school, missed }) => `${school}: bỏ lỡ ${missed} quý`,
+  }),
+
+  // ── Closing a quarter: the record the closing job stores (src/domain/quarter-record.ts) ──
+  /** `end`: the quarter's last millisecond; `at`: the moment of the record or of its report. ISO instants. */
+  QuarterRecordNotEnded: define<{ quarter: string; end: string; at: string }>({
+    audience: 'operator',
+    title: 'Quý chưa kết thúc / The quarter has not ended',
+    message: ({ quarter, end, at }) =>
+      `${quarterLabel(quarter)} (${quarter}) kết thúc lúc ${vietnamTime(end)} (giờ Việt Nam); lúc ${vietnamTime(at)} quý chưa kết thúc nên chưa chốt được kết quả.\n` +
+      `${quarter} ends at ${end}; at ${at} it had not ended, so it cannot be recorded yet.`,
+    hint: () =>
+      'Kết quả một quý chỉ được chốt từ báo cáo lập sau khi quý kết thúc; lần chạy sau sẽ chốt.\n' +
+      'A quarter is recorded only from a report made after it ended; a later run records it.',
+  }),
+  /** `first`, `last`: the report's first and last quarters. */
+  QuarterRecordNotInReport: define<{ quarter: string; first: string; last: string }>({
+    audience: 'operator',
+    title: 'Báo cáo không có quý này / The report has no such quarter',
+    message: ({ quarter, first, last }) =>
+      `Báo cáo của trường không có quý "${quarter}" (báo cáo từ ${first} đến ${last}).\n` +
+      `The school's report has no quarter "${quarter}" (it covers ${first} to ${last}).`,
+    hint: () =>
+      'Quý viết dạng NĂM-Qn, không trước quý bắt đầu trong "Cài đặt chuyên mục" và không sau quý hiện tại.\n' +
+      'Write the quarter as YYYY-Qn, not before the policy start and not after the current quarter.',
   }),
 
   // ── Backup and restore (scripts/backup.ts, scripts/restore.ts, src/cms/backup/) ──

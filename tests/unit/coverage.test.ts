@@ -159,6 +159,17 @@ describe('late items (no back-dating a missed quarter)', () => {
   it('without firstPublishedAt, publishedAt is taken', () => {
     const r = report('2022-05-01T00:00:00Z', [item('2022-02-01T00:00:00Z', { firstPublishedAt: null })]);
     expect(r.quarters[0]!.status).toBe('covered');
+    expect(r.quarters[0]!.items[0]!.firstPublishedAt).toBe('2022-02-01T00:00:00.000Z');
+  });
+
+  it("a counted item carries when it was first published (for the closed quarter's record)", () => {
+    const r = report('2022-05-01T00:00:00Z', [
+      item('2022-02-01T00:00:00Z', { firstPublishedAt: '2022-01-20T08:00:00+07:00' }),
+    ]);
+    expect(r.quarters[0]!.items[0]).toMatchObject({
+      publishedAt: '2022-02-01T00:00:00.000Z',
+      firstPublishedAt: '2022-01-20T01:00:00.000Z',
+    });
   });
 
   it('an item first published earlier and re-dated later counts in its new quarter', () => {

@@ -145,6 +145,8 @@ const samples: { [N in MessageName]: DetailsOf<N> } = {
     sources: ['https://thcs-b.edu.vn/', 'https://thcs-b.edu.vn/coverage.json'],
   },
   DistrictQuartersMissed: { school: 'THCS Ba Đình', missed: 2 },
+  QuarterRecordNotEnded: { quarter: '2026-Q1', end: '2026-03-31T16:59:59.999Z', at: '2026-03-31T09:00:00.000Z' },
+  QuarterRecordNotInReport: { quarter: '2021-Q4', first: '2022-Q1', last: '2026-Q2' },
   RestoreUsage: {},
   BackupArchiveInvalid: { problem: 'tệp bị cắt cụt (kết thúc giữa chừng)' },
   RestoreInterrupted: {},
