@@ -38,6 +38,9 @@ const SECRET_HOW =
 const vietnamTime = (iso: string) =>
   Number.isNaN(Date.parse(iso)) ? iso : formatVietnamDateTime(iso, { seconds: true });
 
+const DISTRICT_USAGE =
+  'Dùng: npm run district -- <địa chỉ trang hoặc tệp coverage.json>... [--out THƯ_MỤC] [--xlsx TỆP.xlsx]';
+
 const ORIGINS_HINT =
   'Sửa PAYLOAD_PUBLIC_SERVER_URL hoặc CMS_ALLOWED_ORIGINS (xem .env.example).\n' +
   'Fix PAYLOAD_PUBLIC_SERVER_URL or CMS_ALLOWED_ORIGINS (see .env.example).';
@@ -593,7 +596,21 @@ export const catalogue = {
   DistrictUsage: define({
     audience: 'operator',
     title: 'Cách dùng / Usage',
-    message: () => 'Dùng: npm run district -- <địa chỉ trang hoặc tệp coverage.json>... [--out THƯ_MỤC]',
+    message: () => DISTRICT_USAGE,
+  }),
+  /** `problem`: what Node's argument parser said (an unknown option, an option without its value). */
+  DistrictBadArguments: define<{ problem: string }>({
+    audience: 'operator',
+    title: 'Cách dùng / Usage',
+    message: ({ problem }) => problem,
+    hint: () => DISTRICT_USAGE,
+  }),
+  DistrictXlsxName: define<{ file: string }>({
+    audience: 'operator',
+    title: 'Tên tệp bảng tính / Workbook file name',
+    message: ({ file }) =>
+      `Tệp bảng tính "${file}" cần có đuôi .xlsx để Excel mở được. The workbook file name must end in .xlsx.`,
+    hint: () => DISTRICT_USAGE,
   }),
   DistrictHttpStatus: define<{ status: number; url: string }>({
     audience: 'operator',

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { buildCoverageReport } from '../../src/domain/coverage';
@@ -71,9 +72,11 @@ describe('npm run district', async () => {
     const csv = await readFile(path.join(out, 'district-report.csv'), 'utf8');
     const rows = csv.trim().split('\r\n');
     expect(rows).toHaveLength(7);
-    expect(rows.at(-1)).toBe('Tổng: số trường đạt / số trường theo dõi,,,,,,1/5 (20%),0/5 (0%)');
+    expect(rows.at(-1)).toBe('Tổng: số trường đạt / số trường theo dõi,,,,,,,1/5 (20%),0/5 (0%)');
     expect(r.stdout).toContain('Quý I/2022: 1/5 trường đạt (20%)');
-    expect(rows[1]).toMatch(/^THCS Đống Đa,Quận Ba Đình,.*,0,covered,in-progress$/);
+    // Đống Đa covered Q1 and Q2 is in progress; Ba Đình missed Q1; three reports unreadable.
+    expect(r.stdout).toContain('Năm 2022: 1/5 trường duy trì đủ các quý (20%)');
+    expect(rows[1]).toMatch(/^THCS Đống Đa,Quận Ba Đình,.*,self-reported,.*,0,covered,in-progress$/);
     expect(rows[2]).toMatch(/^THCS Ba Đình,.*,1,missed,in-progress$/);
     for (const row of rows.slice(3, 6)) expect(row).toMatch(/,no-data,no-data$/);
     const html = await readFile(path.join(out, 'district-report.html'), 'utf8');
@@ -97,6 +100,44 @@ describe('npm run district', async () => {
     expect(r.stdout).toContain('Đã tổng hợp 2 trường × 2 quý');
     expect(r.stderr).toContain('THCS Ba Đình được liệt kê 2 lần');
     expect(r.stdout).toContain('Quý I/2022: 1/2 trường đạt (50%)');
+  });
+
+  it('writes the workbook too with --xlsx, into a folder it makes', async () => {
+    const xlsx = path.join(dir, 'xlsx', 'nam-hoc', 'tong-hop.xlsx');
+    const out = path.join(dir, 'with-xlsx');
+    const r = await run(
+      bin('tsx'),
+      ['scripts/district.ts', fileA, `${base}/truong-b/`, '--out', out, '--xlsx', xlsx],
+      {},
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `→ ${path.join(out, 'district-report.html')}, ${path.join(out, 'district-report.csv')}, ${xlsx}`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    expect(summary.getCell('A4').value).toBe('THCS Đống Đa');
+    expect(summary.getCell('C4').value).toBe('tự báo cáo');
+    expect(summary.getCell('E4').value).toBe('Đạt (1)');
+    expect(summary.getCell('E6').value).toBe('1/2 trường đạt (50%)');
+    expect(workbook.getWorksheet('Chi tiết')!.rowCount).toBe(1 + 2 * 2);
+  });
+
+  it('refuses a workbook name Excel would not open, and an option without its value, before reading anything', async () => {
+    const named = await run(
+      bin('tsx'),
+      ['scripts/district.ts', `${base}/truong-b/`, '--xlsx', path.join(dir, 'tong-hop.xls')],
+      {},
+    );
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('cần có đuôi .xlsx');
+    expect(named.stderr).toContain('npm run district --');
+    expect(named.stdout).toBe('');
+    const bare = await run(bin('tsx'), ['scripts/district.ts', fileA, '--xlsx'], {});
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--xlsx');
+    expect(bare.stderr).toContain('Gợi ý / Hint');
   });
 
   it('exits 0 when every report was read', async () => {

@@ -1,33 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildCoverageReport, type CoverageItem } from '../../src/domain/coverage';
 import { parseCoverageReport } from '../../src/domain/coverage-report-schema';
 import { buildDistrictMatrix, districtCsv, districtHtml, totalText } from '../../src/domain/district';
-
-const item = (id: number, publishedAt: string, extra: Partial<CoverageItem> = {}): CoverageItem => ({
-  id,
-  collection: 'articles',
-  title: `Bài ${id}`,
-  status: 'published',
-  publishedAt,
-  countsTowardColumn: true,
-  ...extra,
-});
-const schoolA = buildCoverageReport({
-  policy: { start: '2022-Q1', minPerQuarter: 1 },
-  now: new Date('2022-08-01T00:00:00Z'),
-  items: [
-    item(1, '2022-02-01T00:00:00Z'),
-    item(2, '2022-05-01T00:00:00Z', { firstPublishedAt: '2022-07-05T00:00:00Z' }),
-  ],
-  school: { name: 'THCS <A> & "B"', district: 'Quận 1' },
-});
-const schoolB = buildCoverageReport({
-  policy: { start: '2022-Q2', minPerQuarter: 1 },
-  now: new Date('2022-05-01T00:00:00Z'),
-  items: [item(3, '2022-04-10T00:00:00Z')],
-  school: { name: 'THCS B', district: 'Quận 1' },
-});
+import { schoolA, schoolB } from '../support/district-reports';
 
 describe('the district matrix', () => {
   const matrix = buildDistrictMatrix([
@@ -78,6 +53,8 @@ describe('the district matrix', () => {
     expect(totalText(matrix.totals[1]!)).toBe('1/3 trường đạt (33,3%)');
     const html = districtHtml(matrix, new Date('2022-08-01T00:00:00Z'));
     expect(html).toContain('<td>1/2 trường đạt (50%)</td><td>1/3 trường đạt (33,3%)</td><td>0/3 trường đạt (0%)</td>');
+    // The year's figure spans its quarters: A missed Q2, B has no data for Q3, C is unreadable.
+    expect(html).toContain('<td colspan="3">Năm 2022: 0/3 trường duy trì đủ các quý (0%)</td>');
   });
 
   it('counts a school listed twice once, from its newest report', () => {
@@ -107,12 +84,45 @@ describe('the district matrix', () => {
 
   it('writes one CSV row per school, and the totals last', () => {
     const lines = districtCsv(matrix).trim().split('\r\n');
-    expect(lines.at(-1)).toBe('Tổng: số trường đạt / số trường theo dõi,,,,,,1/2 (50%),1/3 (33.3%),0/3 (0%)');
-    expect(lines[0]).toBe('school,district,source,report_error,generated_at,missed,2022-Q1,2022-Q2,2022-Q3');
+    expect(lines.at(-1)).toBe('Tổng: số trường đạt / số trường theo dõi,,,,,,,1/2 (50%),1/3 (33.3%),0/3 (0%)');
+    expect(lines[0]).toBe('school,district,source,origin,report_error,generated_at,missed,2022-Q1,2022-Q2,2022-Q3');
     expect(lines[1]).toBe(
-      '"THCS <A> & ""B""",Quận 1,a.json,,2022-08-01T00:00:00.000Z,1,covered,missed+late1,in-progress',
+      '"THCS <A> & ""B""",Quận 1,a.json,self-reported,,2022-08-01T00:00:00.000Z,1,covered,missed+late1,in-progress',
     );
-    expect(lines[3]).toMatch(/^,,https:\/\/c.example\/,máy chủ trả lời HTTP 404,,0,no-data,no-data,no-data$/);
+    expect(lines[3]).toMatch(
+      /^,,https:\/\/c.example\/,self-reported,máy chủ trả lời HTTP 404,,0,no-data,no-data,no-data$/,
+    );
+  });
+});
+
+describe("where a school's figures come from", () => {
+  const matrix = buildDistrictMatrix([
+    { source: 'a.json', report: schoolA },
+    { source: 'db:truong-b', origin: 'hosted', report: schoolB },
+    { source: 'db:truong-c', origin: 'hosted', error: 'không đọc được cơ sở dữ liệu' },
+  ]);
+
+  it('marks a source given by address or file self-reported, unless it says it is hosted', () => {
+    expect(matrix.rows.map((r) => r.origin)).toEqual(['self-reported', 'hosted', 'hosted']);
+  });
+
+  it('shows it in the CSV as a code and in the HTML in Vietnamese', () => {
+    const lines = districtCsv(matrix).split('\r\n');
+    expect(lines[1]!.split(',')[3]).toBe('self-reported');
+    expect(lines[2]!.split(',')[3]).toBe('hosted');
+    const html = districtHtml(matrix, new Date('2022-08-01T00:00:00Z'));
+    expect(html).toContain('<th scope="col">Trường</th><th scope="col">Nguồn</th>');
+    expect(html).toContain('<td class="origin-self-reported">tự báo cáo</td>');
+    expect(html.match(/<td class="origin-hosted">trên nền tảng<\/td>/g)).toHaveLength(2);
+  });
+
+  it("keeps the newest report's origin when a school is listed twice", () => {
+    const moved = buildDistrictMatrix([
+      { source: 'a-old.json', report: { ...schoolA, generatedAt: '2022-07-01T00:00:00.000Z' } },
+      { source: 'db:truong-a', origin: 'hosted', report: schoolA },
+    ]);
+    expect(moved.rows).toHaveLength(1);
+    expect(moved.rows[0]).toMatchObject({ source: 'db:truong-a', origin: 'hosted', alsoListedAs: ['a-old.json'] });
   });
 });
 

@@ -133,6 +133,8 @@ const samples: { [N in MessageName]: DetailsOf<N> } = {
   CoverageReportInvalid: { version: 1, path: 'quarters.0.status', problem: 'Invalid option' },
   CoverageReportInconsistent: { quarter: '2022-Q1', status: 'covered', count: 0, items: 0 },
   DistrictUsage: {},
+  DistrictBadArguments: { problem: "Option '--xlsx <value>' argument missing" },
+  DistrictXlsxName: { file: 'tong-hop.xls' },
   DistrictHttpStatus: { status: 404, url: 'https://thcs-a.edu.vn/binh-dang-gioi/coverage.json' },
   DistrictNotJson: {},
   DistrictTimeout: { seconds: 15 },
