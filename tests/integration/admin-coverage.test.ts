@@ -6,11 +6,12 @@ import { CoveragePanel } from '../../src/cms/admin/CoveragePanel';
 import { ReminderBanner } from '../../src/cms/admin/CoverageReminder';
 import { quarterLabel, quarterIdOf } from '../../src/domain/quarters';
 import { backend, backendLabel, startTestCms, type TestCms } from '../support/cms';
-import { createDoc, firstSchool, setSchoolSettings } from '../support/fixtures';
+import { createDoc, createSchool, firstSchool, setSchoolSettings } from '../support/fixtures';
 
 let cms: TestCms;
 beforeAll(async () => {
   cms = await startTestCms();
+  await createSchool(cms.payload, { name: 'Trường THCS' });
 });
 afterAll(async () => cms?.stop());
 

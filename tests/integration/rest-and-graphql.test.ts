@@ -39,16 +39,19 @@ describe(`REST on ${backendLabel[backend]}`, () => {
     expect((await rest('GET', `/articles/versions`)).status).toBe(403);
   });
 
-  it('anonymous cannot read users or column settings, only the public coverage policy', async () => {
+  it("anonymous cannot read users; a school's name, address and coverage policy are public", async () => {
     expect((await rest('GET', '/users')).status).toBe(403);
-    expect((await rest('GET', '/globals/column-settings')).status).toBe(403);
-    const policy = await rest('GET', '/globals/column-settings/policy');
+    const policy = await rest('GET', '/schools/policy');
     expect(policy.status).toBe(200);
-    expect(policy.json).toEqual({
-      school: { name: 'Trường THCS', district: '' },
+    expect(policy.json).toMatchObject({
+      school: { name: 'Trường THCS', slug: 'truong-thcs', district: '' },
+      basePath: '/binh-dang-gioi/',
+      origin: null,
       columnTitle: 'Bình đẳng giới',
       policy: { start: '2022-Q1', minPerQuarter: 1, countedCollections: ['articles'] },
     });
+    expect((await rest('GET', '/schools/policy?school=truong-thcs')).status).toBe(200);
+    expect((await rest('GET', '/schools/policy?school=khong-co')).status).toBe(404);
   });
 
   it('a contributor cannot publish; an editor can; messages are in Vietnamese', async () => {

@@ -1,6 +1,7 @@
 import type { Payload, TypedUser } from 'payload';
 
 import type { Role } from '../../src/domain/vocabulary';
+import { firstSchoolFrom } from '../../src/domain/school-upgrade';
 import type { School } from '../../src/payload-types';
 
 export const EDITORIAL = ['articles', 'model-stories', 'teaching-resources'] as const;
@@ -90,4 +91,10 @@ export async function setSchoolSettings(
 ) {
   const school = await firstSchool(payload);
   return payload.update({ collection: 'schools', id: school.id, data, depth: 0, ...options });
+}
+
+/** A school with the default column settings; its address follows from its slug (the first school keeps /binh-dang-gioi/). */
+export async function createSchool(payload: Payload, data: { name: string; slug?: string; district?: string }) {
+  const { basePath: _fromSlug, ...defaults } = firstSchoolFrom({ schoolName: data.name }, '');
+  return payload.create({ collection: 'schools', data: { ...defaults, ...data }, depth: 0 });
 }

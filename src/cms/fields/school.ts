@@ -4,16 +4,24 @@ import {
   type CollectionBeforeValidateHook,
   type CollectionSlug,
   type Field,
+  type FieldAccess,
   type PayloadRequest,
   type RelationshipField,
   ValidationError,
 } from 'payload';
 
-import { type Actor, type SchoolAction, type SchoolId, mayLink, may, seesAllSchools } from '../../domain/school-access';
+import {
+  type Actor,
+  isPlatformAdmin,
+  may,
+  mayLink,
+  type SchoolAction,
+  type SchoolId,
+  seesAllSchools,
+} from '../../domain/school-access';
 import { renderMessage } from '../../messages/catalogue';
 import type { User } from '../../payload-types';
 import { actorOf, idOf, mayAnywhere } from '../access/actor';
-import { isPlatformAdminField } from '../access/roles';
 
 /** The names the multi-tenant plugin is configured with (src/cms/multi-tenant.ts). */
 export const SCHOOLS = {
@@ -22,6 +30,19 @@ export const SCHOOLS = {
   usersArray: 'schools',
   usersArrayField: 'school',
 } as const;
+
+/**
+ * Only a platform admin moves a document to another school; anyone who may
+ * save the document may send its school unchanged (a restored version, the
+ * admin's form, which sends every field).
+ */
+const keepsItsSchool: FieldAccess = ({ req, data, doc }) => {
+  if (isPlatformAdmin(actorOf(req.user))) return true;
+  const sent = (data as Owned | undefined)?.school;
+  const stored = (doc as Owned | undefined)?.school;
+  if (sent === undefined || sent === null || stored === undefined || stored === null) return sent === undefined;
+  return String(idOf(sent)) === String(idOf(stored));
+};
 
 /** Platform admins and district officers see every school; the plugin then leaves our access rules as they are. */
 export const userSeesAllSchools = (user: User): boolean => seesAllSchools(actorOf({ ...user, collection: 'users' }));
@@ -45,7 +66,7 @@ export function schoolField(options: { autosave: boolean }): RelationshipField {
     tenantsCollectionSlug: SCHOOLS.collection,
     unique: false,
     userHasAccessToAllTenants: userSeesAllSchools,
-    overrides: { label: 'Trường', access: { update: isPlatformAdminField } },
+    overrides: { label: 'Trường', access: { update: keepsItsSchool } },
   });
   return field;
 }

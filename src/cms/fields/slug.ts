@@ -17,12 +17,13 @@ type SourceField = keyof Sluggable;
  */
 const ensureUniqueSlug =
   (sourceField: SourceField): FieldHook<Sluggable, string | null | undefined, Sluggable> =>
-  async ({ value, siblingData, originalDoc, collection, req }) => {
+  async ({ value, siblingData, originalDoc, collection, req, operation }) => {
     const typed = typeof value === 'string' ? slugify(value) : '';
     const fromTitle = slugify(String(siblingData?.[sourceField] ?? originalDoc?.[sourceField] ?? ''));
     const base = typed || fromTitle;
     if (!base || !collection) return value;
-    if (base === originalDoc?.slug) return base;
+    // A duplicate is a create that starts from the original: it must not keep its slug.
+    if (operation === 'update' && base === originalDoc?.slug) return base;
     const ownId = originalDoc?.id;
     return uniqueSlug(base, async (candidate) => {
       // Field hooks run before the school guard fills a new document's school: resolve it the same way.
