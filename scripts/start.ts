@@ -101,7 +101,7 @@ async function waitForCms(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}/api/globals/column-settings/policy`, {
+      const response = await fetch(`${url}/api/schools?limit=1&depth=0`, {
         signal: AbortSignal.timeout(10_000),
       });
       if (response.ok) return;

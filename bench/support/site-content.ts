@@ -196,9 +196,11 @@ export function standInCms(
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (url.pathname === '/api/globals/column-settings/policy') {
+    if (url.pathname === '/api/schools/policy') {
       return send({
-        school: { name: 'Trường THCS Nguyễn Du', district: 'Phòng GDĐT quận Hoàn Kiếm' },
+        school: { id: 1, slug: 'truong-thcs-nguyen-du', name: 'Trường THCS Nguyễn Du', district: 'Phòng GDĐT quận Hoàn Kiếm' },
+        basePath: '/binh-dang-gioi/',
+        origin: null,
         columnTitle: 'Bình đẳng giới',
         policy: { start: '2022-Q1', minPerQuarter: 1, countedCollections: ['articles'] },
       });

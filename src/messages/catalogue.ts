@@ -261,7 +261,7 @@ export const catalogue = {
     audience: 'operator',
     title: 'Thiếu cài đặt công khai / No public settings',
     message: () =>
-      'CMS không trả về cài đặt công khai (/api/globals/column-settings/policy).\nThe CMS returned no public settings.',
+      'CMS không trả về cài đặt công khai của trường (/api/schools/policy).\nThe CMS returned no public school settings.',
   }),
   FileDownloadFailed: define<{ filename: string; reason: string }>({
     audience: 'operator',

@@ -180,7 +180,9 @@ describe(`backup of ${backendLabel[backend]}`, () => {
     }
     expect(manifestA.collections.articles!.versions).toBeGreaterThan(manifestA.collections.articles!.docs);
     expect(manifestA.collections['payload-jobs']!.docs).toBeGreaterThanOrEqual(1);
-    expect(manifestA.globals).toEqual(['column-settings']);
+    // The column settings live on each school now: no global is left to back up.
+    expect(manifestA.globals).toEqual([]);
+    expect(manifestA.collections.schools!.docs).toBeGreaterThanOrEqual(1);
     for (const kind of ['media', 'documents'] as const) {
       const onDisk = await readdir(path.join(ctx.cms.uploadsDir, kind));
       expect(manifestA.files[kind], kind).toBe(onDisk.length);

@@ -33,7 +33,9 @@ let article: Record<string, unknown> = BAD_FIELDS;
 let answersLeft: number | undefined;
 /** What the real CMS's public settings endpoint answers. */
 const PUBLIC_SETTINGS = {
-  school: { name: 'Trường THCS Thử nghiệm', district: '' },
+  school: { id: 1, slug: 'truong-thcs-thu-nghiem', name: 'Trường THCS Thử nghiệm', district: '' },
+  basePath: '/binh-dang-gioi/',
+  origin: null,
   columnTitle: 'Bình đẳng giới',
   policy: { start: '2025-Q1', minPerQuarter: 1, countedCollections: ['articles'] },
 };
@@ -49,7 +51,7 @@ beforeAll(async () => {
       return;
     }
     const u = new URL(req.url ?? '/', 'http://x');
-    if (u.pathname === '/api/globals/column-settings/policy') {
+    if (u.pathname === '/api/schools/policy') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(PUBLIC_SETTINGS));
       return;

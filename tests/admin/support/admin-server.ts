@@ -71,7 +71,7 @@ export async function startAdminServer(
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await waitFor(`${url}/api/globals/column-settings/policy`, () => log);
+    await waitFor(`${url}/api/schools?limit=1&depth=0`, () => log);
     const first = await fetch(`${url}/api/users/first-register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
