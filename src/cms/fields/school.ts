@@ -189,12 +189,14 @@ export const guardSchool: CollectionBeforeValidateHook = async ({ data, original
         where: { id: { in: ids } },
         depth: 0,
         pagination: false,
-        select: { schools: true },
+        select: { name: true, schools: true },
         req,
       });
       for (const author of docs) {
         const member = (author.schools ?? []).some((m) => sameId(idOf(m.school), schoolId));
-        if (!member) fail('authors', renderMessage('SchoolAuthorNotMember', { name: String(author.id) }).text);
+        // The message names the person, as the editor knows them (the catalogue's `name`), not their id.
+        if (!member)
+          fail('authors', renderMessage('SchoolAuthorNotMember', { name: author.name || String(author.id) }).text);
       }
     }
   }
