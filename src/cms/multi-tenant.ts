@@ -17,9 +17,12 @@ export const SCHOOL_OWNED = [
 /**
  * Payload's multi-tenant plugin with schools as tenants: the admin's school
  * switch (hidden for someone in one school), the school filter on every list
- * and relationship picker, and a second, independent check on every access
- * rule. Our own rules (src/cms/access, after docs/ACCESS.md) are complete
- * without it; the plugin narrows them again to the member's schools.
+ * and relationship picker. Access is ours alone (src/cms/access, after
+ * docs/ACCESS.md, checked by tests/integration/isolation.test.ts): the
+ * plugin's access wrapper is off for the school-owned collections, because
+ * it narrows every read to the member's own schools, while the table lets
+ * every reader see every school's published content. On users it stays: it
+ * keeps accounts to their own schools, as the table does.
  *
  * - Its fields are placed by us (school field: required, read-only for
  *   school staff; memberships: with the role per school).
@@ -37,7 +40,9 @@ export function schoolsPlugin(): Plugin {
       arrayFieldName: SCHOOLS.usersArray,
       arrayTenantFieldName: SCHOOLS.usersArrayField,
     },
-    collections: Object.fromEntries(SCHOOL_OWNED.map((slug) => [slug, { customTenantField: true }])),
+    collections: Object.fromEntries(
+      SCHOOL_OWNED.map((slug) => [slug, { customTenantField: true, useTenantAccess: false }]),
+    ),
     userHasAccessToAllTenants: userSeesAllSchools,
     cleanupAfterTenantDelete: false,
     useTenantsCollectionAccess: false,

@@ -279,7 +279,7 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     const t = await target(sameKind, 'same');
     const refused = await restore(t, archiveA);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/đã có nội dung: users \(\d+\).*Không ghi gì cả.*--replace/s);
+    expect(refused.stderr).toMatch(/đã có nội dung: .*users \(\d+\).*Không ghi gì cả.*--replace/s);
 
     const replaced = await restore(t, archiveA, '--replace');
     expect(replaced.code, replaced.stderr).toBe(0);
