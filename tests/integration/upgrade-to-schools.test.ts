@@ -475,6 +475,39 @@ describe.runIf(backend === 'sqlite')(`upgrade to schools on ${backendLabel.sqlit
     expect(await snapshot(file)).toBe(before);
   });
 
+  it('a failure half-way leaves the old database as it was, and the upgrade then runs', async () => {
+    // `payload migrate` runs with Payload's SQLite transactions off (src/cms/database.ts): the
+    // migration must undo its own steps. The trigger fails the first data step, after the schema steps.
+    const failing = await oldReleaseDatabase('old-release-failing');
+    await fillAsOldRelease(failing);
+    const db = createClient({ url: `file:${failing}` });
+    try {
+      await db.execute(
+        `CREATE TRIGGER fail_upgrade BEFORE UPDATE ON articles BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
+      );
+      const before = await snapshot(failing);
+      const result = await run(
+        bin('payload'),
+        ['migrate'],
+        { DATABASE_URI: `file:${failing}`, UPLOADS_DIR: path.join(dir, 'uploads'), PAYLOAD_SECRET: SECRET },
+        180_000,
+      );
+      expect(result.code).not.toBe(0);
+      expect(`${result.stdout}${result.stderr}`).toMatch(/simulated failure/);
+      const after = await snapshot(failing);
+      // The short diff first (which tables), then everything.
+      expect(Object.keys(JSON.parse(after).rows)).toEqual(Object.keys(JSON.parse(before).rows));
+      expect(after === before, 'the database changed although the migration failed').toBe(true);
+      await db.execute(`DROP TRIGGER fail_upgrade`);
+    } finally {
+      db.close();
+    }
+    await migrate(failing);
+    const cms = await cmsOn(failing);
+    const { docs } = await cms.find({ collection: 'schools', depth: 0 });
+    expect(docs).toEqual([expect.objectContaining(FIRST_SCHOOL)]);
+  });
+
   it('an old-release database with nothing in it gets the new schema and no school', async () => {
     const empty = await oldReleaseDatabase('old-release-empty');
     await migrate(empty);
