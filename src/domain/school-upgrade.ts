@@ -43,8 +43,9 @@ export const SCHOOL_OWNED_COLLECTIONS = [
 export const SLUGGED_COLLECTIONS = ['articles', 'model-stories', 'teaching-resources', 'topics'] as const;
 
 const KNOWN = new Set<string>(COLUMN_COLLECTIONS.map((c) => c.value));
+/** A select with hasMany stores each value once: a repeated one would count a collection twice. */
 const countedFrom = (list: readonly string[] | null | undefined): ColumnCollection[] => {
-  const known = (list ?? []).filter((c): c is ColumnCollection => KNOWN.has(c));
+  const known = [...new Set((list ?? []).filter((c): c is ColumnCollection => KNOWN.has(c)))];
   return known.length ? known : ['articles'];
 };
 
@@ -67,17 +68,29 @@ export type OldAccount = { id: string | number; role?: string | null; createdAt?
 
 const ROLES = new Set(['admin', 'editor', 'contributor']);
 
+/** An account's creation time; one of unknown age comes after every known one, never first. */
+const ageOf = (a: OldAccount): number => {
+  const time = a.createdAt ? new Date(a.createdAt).getTime() : Number.NaN;
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+};
+
+/**
+ * Ids in the order they were given out: SQLite's as numbers (9 before 10),
+ * MongoDB's ObjectIds as their fixed-length hex, which starts with the time.
+ */
+const compareIds = (a: string | number, b: string | number): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+
 /** Each account's role in the first school; the earliest admin (else the earliest account) runs the platform. */
 export function accountsUpgrade(accounts: readonly OldAccount[]): {
   id: string | number;
   role: 'admin' | 'editor' | 'contributor';
   platformAdmin: boolean;
 }[] {
-  const byAge = [...accounts].sort(
-    (a, b) =>
-      new Date(a.createdAt ?? 0).getTime() - new Date(b.createdAt ?? 0).getTime() ||
-      String(a.id).localeCompare(String(b.id)),
-  );
+  const byAge = [...accounts].sort((a, b) => {
+    const [x, y] = [ageOf(a), ageOf(b)];
+    return x === y ? compareIds(a.id, b.id) : x < y ? -1 : 1;
+  });
   const platform = byAge.find((a) => a.role === 'admin') ?? byAge[0];
   return accounts.map((a) => ({
     id: a.id,

@@ -14,7 +14,25 @@ import { settings } from '../../settings'
  * goes. An empty database gets only the new schema.
  */
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up(args: MigrateUpArgs): Promise<void> {
+  // All or nothing. `payload migrate` and the server run with Payload's SQLite
+  // transactions off (src/cms/database.ts), so without this a failure half-way
+  // would leave column_settings dropped, schools half made and the migration
+  // unrecorded: a second run would then stop at CREATE TABLE schools. A
+  // savepoint opens a transaction of its own, or nests inside Payload's when
+  // there is one (restore). Every statement below is allowed inside one.
+  await args.db.run(sql`SAVEPOINT schools_upgrade`)
+  try {
+    await upgrade(args)
+  } catch (error) {
+    await args.db.run(sql`ROLLBACK TO schools_upgrade`)
+    await args.db.run(sql`RELEASE schools_upgrade`)
+    throw error
+  }
+  await args.db.run(sql`RELEASE schools_upgrade`)
+}
+
+async function upgrade({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`schools_counted_collections\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
