@@ -14,7 +14,8 @@ import {
  * Single school → schools (see ../schools-upgrade.ts). MongoDB has no schema
  * to change: the data moves, the old column-settings global goes, and the
  * unique index on `slug` alone is dropped (Payload builds the one on
- * (school, slug) itself). Does nothing on an empty database, or twice.
+ * (school, slug) itself). Does nothing on an empty database, or twice; a
+ * run that stopped half-way is finished by the next.
  */
 export async function up({ payload, session }: MigrateUpArgs): Promise<void> {
   const db = payload.db.connection.db;
@@ -35,20 +36,31 @@ export async function up({ payload, session }: MigrateUpArgs): Promise<void> {
   }
 
   const schools = db.collection('schools');
-  if ((await schools.countDocuments({}, opts)) > 0) return;
   const users = db.collection('users');
-  const counts = await Promise.all(
-    ['users', ...SCHOOL_OWNED_COLLECTIONS].map((c) => db.collection(c).countDocuments({}, opts)),
-  );
-  if (counts.every((n) => n === 0)) return;
-
   const globals = db.collection('globals');
+  // Without a replica set this runs without a transaction: a run that stopped half-way is
+  // finished by the next one. Done means a school exists, the old global is gone and no
+  // account still carries its old role.
   const old = (await globals.findOne({ globalType: 'column-settings' }, opts)) as OldColumnSettings | null;
+  const oldRoles = await users.countDocuments({ role: { $exists: true } }, opts);
+  const existing = await schools.find({}, { ...opts, sort: { _id: 1 }, limit: 1 }).toArray();
+  if (existing.length > 0 && !old && oldRoles === 0) return;
+  if (existing.length === 0) {
+    const counts = await Promise.all(
+      ['users', ...SCHOOL_OWNED_COLLECTIONS].map((c) => db.collection(c).countDocuments({}, opts)),
+    );
+    if (counts.every((n) => n === 0)) return;
+  }
+
   const now = new Date();
-  const { insertedId: schoolId } = await schools.insertOne(
-    { ...firstSchoolFrom(old, settings().SITE_BASE), createdAt: now, updatedAt: now },
-    opts,
-  );
+  const schoolId =
+    existing[0]?._id ??
+    (
+      await schools.insertOne(
+        { ...firstSchoolFrom(old, settings().SITE_BASE), createdAt: now, updatedAt: now },
+        opts,
+      )
+    ).insertedId;
 
   for (const slug of SCHOOL_OWNED_COLLECTIONS) {
     await db.collection(slug).updateMany({ school: { $exists: false } }, { $set: { school: schoolId } }, opts);
@@ -56,10 +68,19 @@ export async function up({ payload, session }: MigrateUpArgs): Promise<void> {
     await versions.updateMany({ 'version.school': { $exists: false } }, { $set: { 'version.school': schoolId } }, opts);
   }
 
-  const accounts = await users.find({}, { ...opts, projection: { role: 1, createdAt: 1 } }).toArray();
-  for (const account of accountsUpgrade(accounts.map((a) => ({ id: a._id.toHexString(), role: a.role, createdAt: a.createdAt })))) {
+  // Ranked over every account (those already moved by a stopped run by their new role), so the
+  // platform admin is the same whichever run gets there.
+  const accounts = await users
+    .find({}, { ...opts, projection: { role: 1, schools: 1, createdAt: 1, platformRole: 1 } })
+    .toArray();
+  const upgraded = accountsUpgrade(
+    accounts.map((a) => ({ id: a._id.toHexString(), role: a.role ?? a.schools?.[0]?.role, createdAt: a.createdAt })),
+  );
+  for (const account of upgraded) {
+    const doc = accounts.find((a) => a._id.toHexString() === account.id)!;
+    if (doc.role === undefined) continue;
     await users.updateOne(
-      { _id: new mongoose.Types.ObjectId(String(account.id)) },
+      { _id: doc._id },
       {
         $set: {
           schools: [{ id: new mongoose.Types.ObjectId().toHexString(), school: schoolId, role: account.role }],
