@@ -198,7 +198,12 @@ export function standInCms(
     };
     if (url.pathname === '/api/schools/policy') {
       return send({
-        school: { id: 1, slug: 'truong-thcs-nguyen-du', name: 'Trường THCS Nguyễn Du', district: 'Phòng GDĐT quận Hoàn Kiếm' },
+        school: {
+          id: 1,
+          slug: 'truong-thcs-nguyen-du',
+          name: 'Trường THCS Nguyễn Du',
+          district: 'Phòng GDĐT quận Hoàn Kiếm',
+        },
         basePath: '/binh-dang-gioi/',
         origin: null,
         columnTitle: 'Bình đẳng giới',

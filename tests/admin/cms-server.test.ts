@@ -97,13 +97,7 @@ describe('the login limit behind the real server', () => {
 
 describe('the admin cannot be framed by another site', () => {
   it('every admin, API and GraphQL response says frame-ancestors self, SAMEORIGIN, nosniff and a referrer policy', async () => {
-    for (const route of [
-      '/admin',
-      '/admin/login',
-      '/api/users/me',
-      '/api/schools?limit=1',
-      '/api/graphql',
-    ]) {
+    for (const route of ['/admin', '/admin/login', '/api/users/me', '/api/schools?limit=1', '/api/graphql']) {
       const response = await fetch(`${server.url}${route}`, { redirect: 'manual' });
       const headers = response.headers;
       expect(headers.get('content-security-policy'), route).toMatch(/frame-ancestors 'self'/);

@@ -8,7 +8,6 @@ import type { School } from '../../src/payload-types';
 import { SKIP_SITE_REBUILD } from '../../src/cms/site-build/hooks';
 import { sampleDocument } from '../../src/seed/demo-files';
 import { toLexical, uploadNode } from '../../src/seed/lexical';
-import { SCHOOL_OWNED } from '../../src/cms/multi-tenant';
 import { backend, backendLabel, standInLimits, startTestCms, type TestCms } from '../support/cms';
 import { EDITORIAL, type EditorialSlug, minimalData } from '../support/fixtures';
 import { restCall, restLogin } from '../support/rest';

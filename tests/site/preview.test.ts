@@ -178,9 +178,16 @@ describe('draft preview', () => {
     expect(image.headers.get('content-type')).toMatch(/^image\//);
   });
 
-  it('lets a contributor preview, too (the CMS decides who reads drafts)', async () => {
-    const response = await preview(draftId, await tokenOf(String(staff.contributor.email)));
-    expect(response.status).toBe(200);
+  it("lets a contributor preview their own draft, not a colleague's (the CMS decides who reads drafts, docs/ACCESS.md)", async () => {
+    const own = await cms.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: { ...minimalData.articles, title: 'Bản nháp của cộng tác viên', _status: 'draft' },
+      user: staff.contributor,
+    });
+    const token = await tokenOf(String(staff.contributor.email));
+    expect((await preview(own.id, token)).status).toBe(200);
+    expect((await preview(draftId, token)).status).toBe(404);
   });
 
   it('previews a model story with its photo and a teaching resource whose download links to the CMS file', async () => {

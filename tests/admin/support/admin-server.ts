@@ -82,12 +82,15 @@ export async function startAdminServer(
       }),
     });
     if (!first.ok) throw new Error(`first-register → ${first.status}: ${await first.text()}`);
-    const { token } = (await first.json()) as { token: string };
-    for (const account of Object.values(ACCOUNTS).filter((a) => a !== ACCOUNTS.admin)) {
+    // The first account is a platform admin and the admin of the install's first school: the others join it.
+    const { token, user } = (await first.json()) as { token: string; user: { schools: { school: unknown }[] } };
+    const school = user.schools[0]!.school;
+    const schoolId = typeof school === 'object' && school !== null ? (school as { id: unknown }).id : school;
+    for (const { role, ...account } of Object.values(ACCOUNTS).filter((a) => a !== ACCOUNTS.admin)) {
       const created = await fetch(`${url}/api/users`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-        body: JSON.stringify(account),
+        body: JSON.stringify({ ...account, schools: [{ school: schoolId, role }] }),
       });
       if (!created.ok) throw new Error(`create ${account.email} → ${created.status}: ${await created.text()}`);
     }
