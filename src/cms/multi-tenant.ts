@@ -1,18 +1,9 @@
 import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant';
 import type { Plugin } from 'payload';
 
+import { SCHOOL_OWNED_COLLECTIONS } from '../domain/school-upgrade';
 import type { Config } from '../payload-types';
 import { SCHOOLS, userSeesAllSchools } from './fields/school';
-
-/** The collections every school owns; each carries `school` (src/cms/fields/school.ts). */
-export const SCHOOL_OWNED = [
-  'articles',
-  'model-stories',
-  'teaching-resources',
-  'topics',
-  'media',
-  'documents',
-] as const;
 
 /**
  * Payload's multi-tenant plugin with schools as tenants: the admin's school
@@ -41,7 +32,7 @@ export function schoolsPlugin(): Plugin {
       arrayTenantFieldName: SCHOOLS.usersArrayField,
     },
     collections: Object.fromEntries(
-      SCHOOL_OWNED.map((slug) => [slug, { customTenantField: true, useTenantAccess: false }]),
+      SCHOOL_OWNED_COLLECTIONS.map((slug) => [slug, { customTenantField: true, useTenantAccess: false }]),
     ),
     userHasAccessToAllTenants: userSeesAllSchools,
     cleanupAfterTenantDelete: false,

@@ -30,6 +30,7 @@ export type FirstSchool = {
   archived: false;
 };
 
+/** The collections every school owns; each carries `school` (src/cms/fields/school.ts, the multi-tenant plugin). */
 export const SCHOOL_OWNED_COLLECTIONS = [
   'articles',
   'model-stories',
