@@ -24,15 +24,15 @@ const ensureUniqueSlug =
     if (!base || !collection) return value;
     // A duplicate is a create that starts from the original: it must not keep its slug.
     if (operation === 'update' && base === originalDoc?.slug) return base;
-    const ownId = originalDoc?.id;
+    const ownId = operation === 'update' ? originalDoc?.id : undefined;
+    // Field hooks run before the school guard fills a new document's school: resolve it the same way.
+    const school = siblingData?.school ?? originalDoc?.school;
+    const schoolId = school
+      ? typeof school === 'object'
+        ? school.id
+        : school
+      : await defaultSchool(req, actorOf(req.user));
     return uniqueSlug(base, async (candidate) => {
-      // Field hooks run before the school guard fills a new document's school: resolve it the same way.
-      const school = siblingData?.school ?? originalDoc?.school;
-      const schoolId = school
-        ? typeof school === 'object'
-          ? school.id
-          : school
-        : await defaultSchool(req, actorOf(req.user));
       const where: Where = {
         slug: { equals: candidate },
         ...(schoolId === undefined || schoolId === null ? {} : { school: { equals: schoolId } }),
