@@ -12,7 +12,7 @@ import { precompress } from './src/site/integrations/precompress.ts';
 import { securityHeaders } from './src/site/integrations/security-headers.ts';
 import { settings } from './src/settings.ts';
 
-const { SITE_BASE: base, SITE_URL: site, PAYLOAD_URL } = settings();
+const { SITE_BASE: base, SITE_URL: site, PAYLOAD_URL, SITE_SCHOOL } = settings();
 const cms = new URL(PAYLOAD_URL);
 
 export default defineConfig({
@@ -21,6 +21,9 @@ export default defineConfig({
   // and swaps it in, so a failed build never touches the previous dist/.
   outDir: './dist',
   publicDir: './public',
+  // One content store and image cache per school (scripts/build-site.ts names the school), so
+  // building school B does not throw away what school A's next build could reuse.
+  ...(SITE_SCHOOL ? { cacheDir: `./node_modules/.astro/schools/${SITE_SCHOOL}/` } : {}),
   base,
   /** Public origin of the portal (canonical URLs, sitemap, RSS, Open Graph). */
   site,

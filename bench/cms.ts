@@ -25,7 +25,7 @@ import { buildSite } from '../scripts/build-site';
 import { freePort } from '../scripts/lib/ports';
 import { serveSite } from '../scripts/serve-site';
 import { toLexical } from '../src/seed/lexical';
-import { ACCOUNTS, startAdminServer } from '../tests/admin/support/admin-server';
+import { ACCOUNTS, startAdminServer, buildStatusOf } from '../tests/admin/support/admin-server';
 import { apiClient, loginToken, seedPublishedArticles } from './support/cms-client';
 import { cannon } from './support/cannon';
 import { median, percentiles, round } from './support/stats';
@@ -102,7 +102,7 @@ export async function benchCms() {
     const token = await loginToken(server.url, ACCOUNTS.admin.email, ACCOUNTS.admin.password);
     const api = apiClient(server.url, token);
     const buildStatus = async () =>
-      (await api('GET', '/api/globals/site-build-status')) as {
+      (await buildStatusOf(api)) as {
         state?: string;
         lastSuccessAt?: string;
         lastStartedAt?: string;
@@ -129,7 +129,7 @@ export async function benchCms() {
       )
         break;
     }
-    site = await serveSite({ dir: DIST, base: BASE, port: sitePort, env: { PAYLOAD_URL: server.url } });
+    site = await serveSite({ root: DIST, port: sitePort, env: { PAYLOAD_URL: server.url } });
     const siteUrl = `http://127.0.0.1:${sitePort}${BASE}`;
 
     // Baseline: the same site built directly (into another folder).

@@ -4,7 +4,10 @@
  * An unreachable CMS, bad data or any build error leaves the previous dist/
  * exactly as it was and exits with status 1 and one clear message.
  *
- *   PAYLOAD_URL=http://cms.example:3000 npm run build:site      (SITE_DIST=dist: the output folder)
+ *   PAYLOAD_URL=http://cms.example:3000 npm run build:site [-- --school <slug>]
+ *
+ * Each school's site goes into its own folder, SITE_DIST/<slug>/ (SITE_DIST=dist
+ * by default), served under the school's base path (scripts/serve-site.ts).
  *
  * Astro runs as a child process (a build holds a lot of memory, and the
  * rebuild job must not load Astro into the CMS server). It reads its settings
@@ -25,10 +28,12 @@ import { ColumnError } from '../src/messages/column-error';
 
 import { childEnvironment, coverageStrict, settingsFromEnv, type Settings } from '../src/settings';
 import { CmsClient } from '../src/site-loader/client';
+import { fetchPublicPolicy, type PublicPolicy } from '../src/site-loader/school';
+import { schoolSiteFolder } from '../src/domain/school-site';
 import { SiteBuildError } from '../src/site-loader/errors';
 import { scriptSettings } from './lib/settings';
 import { missingFilesText, readMissingFilesReport, type MissingFile } from '../src/site-loader/missing-files';
-import { clientDir } from './lib/site-dist';
+import { clientDir, SITE_MANIFEST, type SiteManifest } from './lib/site-dist';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -119,14 +124,13 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   );
   const started = Date.now();
 
-  // Fail fast, before Astro starts, on a wrong setting or a CMS that cannot be reached.
+  // Fail fast, before Astro starts, on a wrong setting or a CMS that cannot be reached; and learn
+  // which school this is: its address and public origin are Astro's `base` and `site`.
   let settings: Settings;
+  let policy: PublicPolicy;
   try {
     settings = settingsFromEnv(env);
-    await new CmsClient({ baseUrl: settings.PAYLOAD_URL, timeoutMs: 10_000 }).getJson('/api/topics', {
-      limit: 1,
-      depth: 0,
-    });
+    policy = await fetchPublicPolicy(settings.PAYLOAD_URL, settings.SITE_SCHOOL, 10_000);
   } catch (error) {
     if (!(error instanceof SiteBuildError)) return { ok: false, message: (error as Error).message };
     return {
@@ -135,6 +139,11 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
       failure: { name: error.code, details: error.details as Record<string, unknown> },
     };
   }
+  Object.assign(env, {
+    SITE_SCHOOL: policy.school.slug,
+    SITE_BASE: policy.basePath,
+    SITE_URL: policy.origin || settings.SITE_URL,
+  });
 
   const failureFile = failureFileFor(staging);
   await rm(staging, { recursive: true, force: true });
@@ -166,6 +175,14 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
     return { ok: false, message: renderMessage('SiteBuildFailed', { reason: reason.trim() }).text, failure };
   }
   await rm(failureFile, { force: true });
+  // What the static server needs to serve this folder under the school's address (scripts/serve-site.ts).
+  const site: SiteManifest = {
+    slug: policy.school.slug,
+    name: policy.school.name,
+    basePath: policy.basePath,
+    builtAt: new Date().toISOString(),
+  };
+  await writeFile(path.join(staging, SITE_MANIFEST), `${JSON.stringify(site, null, 2)}\n`);
   // Swap: dist → dist.old, staging → dist, drop the old one.
   const old = `${dist}.old`;
   await rm(old, { recursive: true, force: true });
@@ -177,22 +194,79 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   return { ok: true, ms: Date.now() - started, log: output.join(''), missingFiles };
 }
 
+/** The schools whose sites are built when none is named: every school that is not archived, first school first. */
+export async function schoolsToBuild(cmsUrl: string): Promise<{ slug: string; name: string }[]> {
+  const body = (await new CmsClient({ baseUrl: cmsUrl, timeoutMs: 10_000 }).getJson('/api/schools', {
+    limit: 0,
+    depth: 0,
+    sort: 'id',
+    'where[archived][not_equals]': 'true',
+    'select[slug]': 'true',
+    'select[name]': 'true',
+  })) as { docs?: { slug: string; name: string }[] };
+  return body.docs ?? [];
+}
+
+export type SchoolBuildResult = { slug: string; dist: string; result: BuildSiteResult };
+
+/**
+ * Builds each school's site into its own folder under `distRoot`
+ * (SITE_DIST/<slug>/), one after another; one school's failure never stops
+ * the next, and leaves that school's previous site as it was.
+ */
+export async function buildSchoolSites(options: {
+  distRoot: string;
+  schools: string[];
+  env?: Record<string, string | undefined>;
+  quiet?: boolean;
+  onStart?: (slug: string) => void;
+}): Promise<SchoolBuildResult[]> {
+  const results: SchoolBuildResult[] = [];
+  for (const slug of options.schools) {
+    options.onStart?.(slug);
+    const dist = schoolSiteFolder(options.distRoot, slug);
+    const result = await buildSite({ dist, env: { ...options.env, SITE_SCHOOL: slug }, quiet: options.quiet });
+    results.push({ slug, dist, result });
+  }
+  return results;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // --school SLUG: that school only (default: every school, one after another).
   // --report FILE: the outcome as JSON for the rebuild job (src/cms/site-build/run.ts), which reads names, not words.
-  const { values } = parseArgs({ options: { report: { type: 'string' } } });
+  const { values } = parseArgs({ options: { report: { type: 'string' }, school: { type: 'string' } } });
   const { SITE_DIST, PAYLOAD_URL } = scriptSettings();
-  const result = await buildSite({ dist: SITE_DIST });
-  if (values.report) {
+  let schools: string[];
+  try {
+    schools = values.school ? [values.school] : (await schoolsToBuild(PAYLOAD_URL)).map((s) => s.slug);
+  } catch (error) {
+    console.error(`\n✖ ${error instanceof SiteBuildError ? error.text : (error as Error).message}`);
+    process.exit(1);
+  }
+  const results = await buildSchoolSites({
+    distRoot: SITE_DIST,
+    schools,
+    onStart: (slug) => schools.length > 1 && console.log(`\n▶ ${slug}`),
+  });
+  const failedBuilds = results.filter((r) => !r.result.ok);
+  if (values.report && results.length === 1) {
+    const { result } = results[0]!;
     const report: BuildReport = result.ok
       ? { ok: true }
       : { ok: false, message: result.message, ...(result.failure ? { failure: result.failure } : {}) };
     await writeFile(values.report, JSON.stringify(report));
   }
-  if (!result.ok) {
-    console.error(`\n✖ ${result.message}`);
-    process.exit(1);
+  for (const { slug, dist, result } of results) {
+    if (!result.ok) {
+      console.error(`\n✖ ${slug}: ${result.message}`);
+      continue;
+    }
+    // Where an operator looks: what the site was built without (the rebuild job records it for editors).
+    if (result.missingFiles.length > 0) console.warn(`\n${missingFilesText(result.missingFiles)}`);
+    console.log(
+      `\n✔ ${slug}: đã dựng trang vào ${dist}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${PAYLOAD_URL}).`,
+    );
   }
-  // Last, where an operator looks: what the site was built without (the rebuild job records it for editors).
-  if (result.missingFiles.length > 0) console.warn(`\n${missingFilesText(result.missingFiles)}`);
-  console.log(`\n✔ Đã dựng trang vào ${SITE_DIST}/ trong ${(result.ms / 1000).toFixed(1)} s (CMS: ${PAYLOAD_URL}).`);
+  if (results.length === 0) console.error(`\n✖ ${renderMessage('SchoolNotFound', { slug: '' }).text}`);
+  if (failedBuilds.length > 0 || results.length === 0) process.exit(1);
 }

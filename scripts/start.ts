@@ -7,22 +7,24 @@
  * 4. the admin: `next build` when its sources changed since the last build;
  * 5. the CMS server (scripts/cms-server.ts: Next behind a server that knows
  *    the client's address) on PORT (3000), with the job queue;
- * 6. the public site: built from the running CMS into dist/ (atomically) and
- *    served on PORT_SITE (4321) under SITE_BASE; its coverage report printed.
+ * 6. the public sites: every school's built from the running CMS into
+ *    SITE_DIST/<slug>/ (atomically, one after another; one school's failure
+ *    does not stop the others) and served on PORT_SITE (4321), each under its
+ *    base path; their coverage reports printed.
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { formatTable } from '../src/domain/coverage-format';
 import { parseCoverageReport } from '../src/domain/coverage-report-schema';
 import { resolveSecret } from '../src/domain/secret-policy';
-import { buildSite } from './build-site';
+import { buildSchoolSites, schoolsToBuild } from './build-site';
 import { ensureAdminBuilt } from './lib/admin-build';
 import { ensureLocalSecret } from './lib/local-secret';
 import { serveSite } from './serve-site';
 import { scriptSettings } from './lib/settings';
-import { clientDir } from './lib/site-dist';
+import { builtSites, clientDir, type SiteManifest } from './lib/site-dist';
 import { childEnvironment } from '../src/settings';
 import { RUN_JOBS_FLAG } from '../src/cms/config-options';
 import { formatForTerminal, renderMessage } from '../src/messages/catalogue';
@@ -34,7 +36,6 @@ ensureLocalSecret();
 const settings = scriptSettings();
 const port = String(settings.PORT);
 const sitePort = settings.PORT_SITE;
-const siteBase = settings.SITE_BASE;
 const env = childEnvironment({ NODE_ENV: 'production' });
 const secret = resolveSecret({ ...settings, NODE_ENV: 'production' });
 if (!secret.ok) {
@@ -78,19 +79,33 @@ try {
 
   const cmsUrl = `http://localhost:${port}`;
   await waitForCms(cmsUrl);
-  console.log(`▶ Dựng trang công khai từ CMS (${cmsUrl})…`);
+  const distRoot = settings.SITE_DIST;
+  const schools = await schoolsToBuild(cmsUrl);
+  console.log(`▶ Dựng trang công khai của ${schools.length} trường từ CMS (${cmsUrl})…`);
   // The caller's environment decides the coverage check's strictness, not the NODE_ENV forced above.
-  const built = await buildSite({ env: childEnvironment({ PAYLOAD_URL: cmsUrl, SITE_BASE: siteBase }), quiet: true });
-  if (!built.ok) console.error(`\n${new ColumnError('StartSiteBuildFailed', { reason: built.message }).format()}\n`);
-  if (existsSync(path.join(clientDir('dist'), 'index.html'))) {
-    await serveSite({ dir: 'dist', base: siteBase, port: sitePort, env: { PAYLOAD_URL: cmsUrl } });
-    printCoverage();
-  }
+  const results = await buildSchoolSites({
+    distRoot,
+    schools: schools.map((s) => s.slug),
+    env: childEnvironment({ PAYLOAD_URL: cmsUrl }),
+    quiet: true,
+    onStart: (slug) => console.log(`  · ${slug}`),
+  });
+  for (const { slug, result } of results)
+    if (!result.ok)
+      console.error(
+        `\n${new ColumnError('StartSiteBuildFailed', { reason: `${slug}: ${result.message}` }).format()}\n`,
+      );
+  await serveSite({ root: distRoot, port: sitePort, env: { PAYLOAD_URL: cmsUrl } });
+  const sites = builtSites(distRoot);
+  for (const site of sites) printCoverage(site);
   console.log(`\n▶ Trang quản trị:   ${cmsUrl}/admin`);
-  if (existsSync(path.join(clientDir('dist'), 'index.html'))) {
-    console.log(`▶ Trang chuyên mục: http://localhost:${sitePort}${siteBase}`);
-    console.log(`▶ Báo cáo theo quý: http://localhost:${sitePort}${siteBase}bao-cao/  (coverage.json, coverage.csv)`);
+  for (const site of sites) {
+    console.log(`▶ Trang chuyên mục ${site.name}: http://localhost:${sitePort}${site.basePath}`);
+    console.log(
+      `    Báo cáo theo quý: http://localhost:${sitePort}${site.basePath}bao-cao/  (coverage.json, coverage.csv)`,
+    );
   }
+  if (sites.length > 1) console.log(`▶ Danh sách các trường: http://localhost:${sitePort}/`);
 } catch (error) {
   console.error(`\n${ColumnError.is(error) ? error.format() : `✖ ${(error as Error).message}`}\n`);
   process.exit(1);
@@ -113,11 +128,11 @@ async function waitForCms(url: string, timeoutMs = 120_000): Promise<void> {
   throw new ColumnError('StartCmsNoAnswer', { url, seconds: timeoutMs / 1000 });
 }
 
-function printCoverage(): void {
-  const file = path.join(clientDir('dist'), 'coverage.json');
+function printCoverage(site: SiteManifest & { dir: string }): void {
+  const file = path.join(clientDir(site.dir), 'coverage.json');
   try {
     const report = parseCoverageReport(JSON.parse(readFileSync(file, 'utf8')));
-    console.log(`\n${formatTable(report)}`);
+    console.log(`\n${site.name}\n${formatTable(report)}`);
   } catch (error) {
     const unreadable = renderMessage('StartCoverageUnreadable', { file, reason: (error as Error).message });
     console.error(formatForTerminal(unreadable, '⚠'));

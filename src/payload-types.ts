@@ -75,6 +75,7 @@ export interface Config {
     documents: Document;
     schools: School;
     users: User;
+    'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +92,7 @@ export interface Config {
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     schools: SchoolsSelect<false> | SchoolsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -101,12 +103,8 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {
-    'site-build-status': SiteBuildStatus;
-  };
-  globalsSelect: {
-    'site-build-status': SiteBuildStatusSelect<false> | SiteBuildStatusSelect<true>;
-  };
+  globals: {};
+  globalsSelect: {};
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -478,6 +476,43 @@ export interface Document {
   focalY?: number | null;
 }
 /**
+ * Hệ thống tự ghi sau mỗi lần dựng lại trang chuyên mục của từng trường.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds".
+ */
+export interface SiteBuild {
+  id: number;
+  school: number | School;
+  state?: ('idle' | 'pending' | 'running') | null;
+  lastReason?: string | null;
+  lastRequestedAt?: string | null;
+  lastStartedAt?: string | null;
+  lastSuccessAt?: string | null;
+  lastDurationMs?: number | null;
+  lastFailureAt?: string | null;
+  lastFailureReason?: string | null;
+  lastFailureLog?: string | null;
+  /**
+   * Các mục này đang hiển thị mà không có tệp. Mở mục, tải tệp lên lại, rồi dựng lại trang.
+   */
+  missingFiles?:
+    | {
+        itemCollection?: string | null;
+        itemId?: string | null;
+        title?: string | null;
+        upload?: string | null;
+        filename?: string | null;
+        status?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  leaseHolder?: string | null;
+  leaseUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -583,6 +618,10 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  /**
+   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
+   */
+  concurrencyKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -624,6 +663,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'site-builds';
+        value: number | SiteBuild;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -887,6 +930,37 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-builds_select".
+ */
+export interface SiteBuildsSelect<T extends boolean = true> {
+  school?: T;
+  state?: T;
+  lastReason?: T;
+  lastRequestedAt?: T;
+  lastStartedAt?: T;
+  lastSuccessAt?: T;
+  lastDurationMs?: T;
+  lastFailureAt?: T;
+  lastFailureReason?: T;
+  lastFailureLog?: T;
+  missingFiles?:
+    | T
+    | {
+        itemCollection?: T;
+        itemId?: T;
+        title?: T;
+        upload?: T;
+        filename?: T;
+        status?: T;
+        id?: T;
+      };
+  leaseHolder?: T;
+  leaseUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -921,6 +995,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  concurrencyKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -957,69 +1032,6 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * Hệ thống tự ghi sau mỗi lần dựng lại trang chuyên mục.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "site-build-status".
- */
-export interface SiteBuildStatus {
-  id: number;
-  state?: ('idle' | 'pending' | 'running') | null;
-  lastReason?: string | null;
-  lastRequestedAt?: string | null;
-  lastStartedAt?: string | null;
-  lastSuccessAt?: string | null;
-  lastDurationMs?: number | null;
-  lastFailureAt?: string | null;
-  lastFailureReason?: string | null;
-  lastFailureLog?: string | null;
-  /**
-   * Các mục này đang hiển thị mà không có tệp. Mở mục, tải tệp lên lại, rồi dựng lại trang.
-   */
-  missingFiles?:
-    | {
-        itemCollection?: string | null;
-        itemId?: string | null;
-        title?: string | null;
-        upload?: string | null;
-        filename?: string | null;
-        status?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "site-build-status_select".
- */
-export interface SiteBuildStatusSelect<T extends boolean = true> {
-  state?: T;
-  lastReason?: T;
-  lastRequestedAt?: T;
-  lastStartedAt?: T;
-  lastSuccessAt?: T;
-  lastDurationMs?: T;
-  lastFailureAt?: T;
-  lastFailureReason?: T;
-  lastFailureLog?: T;
-  missingFiles?:
-    | T
-    | {
-        itemCollection?: T;
-        itemId?: T;
-        title?: T;
-        upload?: T;
-        filename?: T;
-        status?: T;
-        id?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
-}
-/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
@@ -1036,10 +1048,12 @@ export interface CollectionsWidget {
 export interface TaskRebuildSite {
   input: {
     reason?: string | null;
+    school: string;
   };
   output: {
     ok?: boolean | null;
     ms?: number | null;
+    deferred?: boolean | null;
   };
 }
 /**

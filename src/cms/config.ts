@@ -17,7 +17,7 @@ import { Schools } from './collections/Schools';
 import { Users } from './collections/Users';
 import { databaseAdapter } from './database';
 import { schoolsPlugin } from './multi-tenant';
-import { SiteBuildStatus } from './site-build/status-global';
+import { SiteBuilds } from './site-build/status-collection';
 import { rebuildSiteTask } from './site-build/task';
 import { REBUILD_QUEUE } from './site-build/request';
 import { allowedOrigins } from '../domain/allowed-origins';
@@ -68,8 +68,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
       supportedLanguages: { vi, en },
       fallbackLanguage: 'vi',
     },
-    collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Schools, Users],
-    globals: [SiteBuildStatus],
+    collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Schools, Users, SiteBuilds],
     plugins: [schoolsPlugin()],
     hooks: { afterError: [storageFaultResponse] },
     editor: lexicalEditor({}),
@@ -83,6 +82,8 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
       tasks: [rebuildSiteTask],
+      // One rebuild per school at a time, across every runner sharing the database (src/cms/site-build/task.ts).
+      enableConcurrencyControl: true,
       // Scheduled publishing (default queue, every minute) and site rebuilds (every
       // 5 s, one at a time). Only the long-running server runs the queues;
       // scripts and tests leave them off so they can exit.

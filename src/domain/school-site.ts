@@ -32,3 +32,15 @@ export function basePathsOverlap(a: string, b: string): boolean {
   const y = normaliseBasePath(b);
   return x.startsWith(y) || y.startsWith(x);
 }
+
+/** The folder of a school's built site under the sites' root (SITE_DIST): one per school, named by its slug. */
+export function schoolSiteFolder(root: string, slug: string): string {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new Error(`not a school slug: ${JSON.stringify(slug)}`);
+  return `${root.replace(/\/+$/, '') || '.'}/${slug}`;
+}
+
+/** The site a request path belongs to: the one whose base path it is under (base paths never overlap). */
+export function siteForPath<T extends { basePath: string }>(sites: readonly T[], pathname: string): T | undefined {
+  const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  return sites.find((site) => path.startsWith(normaliseBasePath(site.basePath)));
+}

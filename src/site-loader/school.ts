@@ -6,7 +6,7 @@
  */
 import { settings } from '../settings';
 import { CmsClient } from './client';
-import { CmsDataError } from './errors';
+import { CmsDataError, CmsHttpError, SiteBuildError } from './errors';
 
 export type PublicPolicy = {
   school: { id: string | number; slug: string; name: string; district: string };
@@ -18,10 +18,15 @@ export type PublicPolicy = {
 
 let cached: Promise<PublicPolicy> | undefined;
 
-async function fetchPolicy(): Promise<PublicPolicy> {
-  const client = new CmsClient({ baseUrl: settings().PAYLOAD_URL });
-  const school = settings().SITE_SCHOOL;
-  const body = (await client.getJson('/api/schools/policy', school ? { school } : {})) as Partial<PublicPolicy>;
+/** The policy of `school` (a slug), or of the install's first school. */
+export async function fetchPublicPolicy(cmsUrl: string, school?: string, timeoutMs?: number): Promise<PublicPolicy> {
+  const client = new CmsClient({ baseUrl: cmsUrl, ...(timeoutMs ? { timeoutMs } : {}) });
+  const body = (await client.getJson('/api/schools/policy', school ? { school } : {}).catch((error: unknown) => {
+    // The CMS answers 404 for a slug it does not know, or when it has no school yet.
+    if (error instanceof CmsHttpError && error.status === 404)
+      throw new SiteBuildError('SchoolNotFound', { slug: school ?? '' });
+    throw error;
+  })) as Partial<PublicPolicy>;
   if (!body?.policy || typeof body.policy.start !== 'string' || !body.school?.slug) {
     throw new CmsDataError('CmsNoPublicPolicy');
   }
@@ -29,7 +34,7 @@ async function fetchPolicy(): Promise<PublicPolicy> {
 }
 
 export function publicPolicy(): Promise<PublicPolicy> {
-  cached ??= fetchPolicy();
+  cached ??= fetchPublicPolicy(settings().PAYLOAD_URL, settings().SITE_SCHOOL);
   return cached;
 }
 

@@ -11,7 +11,7 @@ import { renderMessage } from '../../src/messages/catalogue';
 import { makeImage } from '../../src/seed/images';
 import { chromiumOrWarn, launchChromium } from '../support/chromium';
 import { freePort } from '../support/ports';
-import { ACCOUNTS, type Account, startAdminServer } from './support/admin-server';
+import { ACCOUNTS, type Account, startAdminServer, buildStatusOf } from './support/admin-server';
 import { startCutProxy } from './support/cut-proxy';
 
 /**
@@ -66,7 +66,7 @@ beforeAll(async () => {
       LOGIN_RATE_LIMIT: '40',
     },
   });
-  site = await serveSite({ dir: DIST, base: BASE, port: sitePort, env: { PAYLOAD_URL: proxy.url } });
+  site = await serveSite({ root: DIST, port: sitePort, env: { PAYLOAD_URL: proxy.url } });
   adminToken = await apiToken(ACCOUNTS.admin);
   // Something already published, built by the rebuild job as any publish would be.
   const since = new Date();
@@ -115,7 +115,7 @@ async function waitForBuild(since: Date, timeout = 180_000): Promise<BuildStatus
   const after = (iso?: string) => Boolean(iso && new Date(iso) > since);
   const deadline = Date.now() + timeout;
   for (;;) {
-    const status = (await api('GET', '/api/globals/site-build-status')) as BuildStatus;
+    const status = (await buildStatusOf(api)) as BuildStatus;
     if (status.state !== 'running' && (after(status.lastSuccessAt) || after(status.lastFailureAt))) return status;
     if (Date.now() > deadline)
       throw new Error(`no site build finished within ${timeout / 1000} s: ${JSON.stringify(status)}`);
@@ -395,7 +395,7 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
   it('7. a cover lost from the uploads folder: the site is still built, and the dashboard names the article and the file until it is back', async () => {
     // No build pending or running from earlier steps, so the next finished build is the one this step asks for.
     await expect
-      .poll(async () => ((await api('GET', '/api/globals/site-build-status')) as BuildStatus).state, {
+      .poll(async () => ((await buildStatusOf(api)) as BuildStatus).state, {
         timeout: 120_000,
         interval: 1000,
       })
@@ -473,7 +473,7 @@ describe.skipIf(!hasChromium)('from the editor’s click to the reader’s page 
       expect(rebuilt.lastSuccessAt && new Date(rebuilt.lastSuccessAt) > rebuiltSince, JSON.stringify(rebuilt)).toBe(
         true,
       );
-      expect((await api('GET', '/api/globals/site-build-status')).missingFiles).toEqual([]);
+      expect((await buildStatusOf(api)).missingFiles).toEqual([]);
       await page.reload();
       await page.getByRole('button', { name: 'Dựng lại trang ngay' }).waitFor({ timeout: 20_000 });
       expect(await page.getByText('Trang đã dựng nhưng thiếu').count()).toBe(0);

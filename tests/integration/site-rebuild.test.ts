@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { REBUILD_TASK } from '../../src/cms/site-build/request';
 import { runSiteBuild } from '../../src/cms/site-build/run';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
-import { createDoc } from '../support/fixtures';
+import { createDoc, firstSchool } from '../support/fixtures';
 
 const ctx = useCmsWithStaff();
 
@@ -18,6 +18,13 @@ async function pendingRebuilds() {
     sort: 'waitUntil',
   });
   return docs;
+}
+/** The first school's build status (the staff of useCmsWithStaff work there). */
+async function buildStatus() {
+  const school = await firstSchool(ctx.cms.payload);
+  const { docs } = await ctx.cms.payload.find({ collection: 'site-builds', where: { school: { equals: school.id } } });
+  if (!docs[0]) throw new Error('no build status for the first school');
+  return docs[0];
 }
 async function clearRebuilds() {
   await ctx.cms.payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: REBUILD_TASK } } });
@@ -37,7 +44,7 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
       overrideAccess: false,
     });
     expect(await pendingRebuilds()).toHaveLength(1);
-    const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
+    const status = await buildStatus();
     expect(status.state).toBe('pending');
   });
 
@@ -81,7 +88,7 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
         });
         headers.set('authorization', `JWT ${token}`);
       }
-      const request = new Request('http://localhost:3000/api/globals/site-build-status/rebuild', {
+      const request = new Request('http://localhost:3000/api/site-builds/rebuild', {
         method: 'POST',
         headers,
       });
@@ -95,8 +102,9 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
 
   it('nobody writes the build status through the API', async () => {
     await expect(
-      ctx.cms.payload.updateGlobal({
-        slug: 'site-build-status',
+      ctx.cms.payload.update({
+        collection: 'site-builds',
+        where: {},
         data: { state: 'idle' },
         overrideAccess: false,
         user: ctx.staff.admin,
@@ -115,14 +123,15 @@ describe(`running a rebuild on ${backendLabel[backend]}`, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const deployHookUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
     try {
-      const outcome = await runSiteBuild(ctx.cms.payload, 'thử deploy hook', {
-        deployHookUrl,
-        cmsUrl: 'unused',
-        dist: 'unused',
-      });
+      const school = await firstSchool(ctx.cms.payload);
+      const outcome = await runSiteBuild(
+        ctx.cms.payload,
+        { school: school.id, reason: 'thử deploy hook' },
+        { deployHookUrl, cmsUrl: 'unused', distRoot: 'unused' },
+      );
       expect(outcome.ok).toBe(true);
       expect(calls).toEqual(['POST /hook']);
-      const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
+      const status = await buildStatus();
       expect(status).toMatchObject({ state: 'idle', lastReason: 'thử deploy hook' });
       expect(status.lastSuccessAt).toBeTruthy();
     } finally {
@@ -131,13 +140,14 @@ describe(`running a rebuild on ${backendLabel[backend]}`, () => {
   });
 
   it('records a failure with its time, reason and log for editors', async () => {
-    const outcome = await runSiteBuild(ctx.cms.payload, 'thử lỗi', {
-      deployHookUrl: 'http://127.0.0.1:9/hook',
-      cmsUrl: 'unused',
-      dist: 'unused',
-    });
+    const school = await firstSchool(ctx.cms.payload);
+    const outcome = await runSiteBuild(
+      ctx.cms.payload,
+      { school: school.id, reason: 'thử lỗi' },
+      { deployHookUrl: 'http://127.0.0.1:9/hook', cmsUrl: 'unused', distRoot: 'unused' },
+    );
     expect(outcome.ok).toBe(false);
-    const status = await ctx.cms.payload.findGlobal({ slug: 'site-build-status' });
+    const status = await buildStatus();
     expect(status.lastFailureReason).toMatch(/Không gọi được deploy hook/);
     expect(status.lastFailureAt).toBeTruthy();
     expect(status.state).toBe('idle');

@@ -10,6 +10,7 @@ import { clientDir } from '../../scripts/lib/site-dist';
 import { runSiteBuild } from '../../src/cms/site-build/run';
 import { renderMessage } from '../../src/messages/catalogue';
 import { seedDemoContent } from '../../src/seed/seed';
+import { firstSchool } from '../support/fixtures';
 import { type HttpCms, startHttpCms } from './support/http-cms';
 
 /**
@@ -136,12 +137,16 @@ describe('a file missing from storage', () => {
     // The build child reads COVERAGE_STRICT from the environment it inherits.
     process.env.COVERAGE_STRICT = 'false';
     try {
-      const outcome = await runSiteBuild(cms.payload, 'thử tệp thiếu', {
-        cmsUrl: cms.url,
-        dist: path.join(dir, 'rebuilt'),
-      });
+      const school = await firstSchool(cms.payload);
+      const outcome = await runSiteBuild(
+        cms.payload,
+        { school: school.id, reason: 'thử tệp thiếu' },
+        { cmsUrl: cms.url, distRoot: path.join(dir, 'rebuilt') },
+      );
       expect(outcome.ok, outcome.reason).toBe(true);
-      const status = await cms.payload.findGlobal({ slug: 'site-build-status' });
+      const [status] = (await cms.payload.find({ collection: 'site-builds', where: { school: { equals: school.id } } }))
+        .docs;
+      if (!status) throw new Error('no build status for the school');
       expect(status.lastSuccessAt).toBeTruthy();
       const rows = (status.missingFiles ?? []).map(({ id: _rowId, ...row }) => row);
       expect(rows).toEqual(

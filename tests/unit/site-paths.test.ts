@@ -42,6 +42,23 @@ describe('draft preview addresses', () => {
     expect(editorialPreview('articles', site)({}, {} as never)).toBeNull();
   });
 
+  it("a school's draft previews on that school's own site (its origin and base path)", async () => {
+    const site = settingsFromEnv({ SITE_URL: 'https://phong-gd.edu.vn' });
+    const school = { basePath: '/thcs-le-loi/binh-dang-gioi/', origin: null };
+    expect(editorialPreview('articles', site)({ id: 3, school }, {} as never)).toBe(
+      'https://phong-gd.edu.vn/thcs-le-loi/binh-dang-gioi/xem-truoc/articles/3/',
+    );
+    const own = { basePath: '/binh-dang-gioi/', origin: 'https://thcs-le-loi.edu.vn' };
+    expect(editorialPreview('articles', site)({ id: 3, school: own }, {} as never)).toBe(
+      'https://thcs-le-loi.edu.vn/binh-dang-gioi/xem-truoc/articles/3/',
+    );
+    // Only the school's id in the form: looked up.
+    const req = { payload: { findByID: async () => school } };
+    expect(await editorialPreview('articles', site)({ id: 3, school: 9 }, { req } as never)).toBe(
+      'https://phong-gd.edu.vn/thcs-le-loi/binh-dang-gioi/xem-truoc/articles/3/',
+    );
+  });
+
   it('defaults to the local site of npm start', () => {
     const site = settingsFromEnv({ SITE_URL: '' });
     expect(editorialPreview('model-stories', site)({ id: '5' }, {} as never)).toBe(

@@ -4,15 +4,16 @@ import { useState } from 'react';
 
 import { renderMessage } from '../../messages/catalogue';
 
-/** "Dựng lại ngay": asks the server for a rebuild (editors and admins). */
-export function RebuildButton() {
+/** "Dựng lại ngay": asks the server for a rebuild of one school's site (editors and admins). */
+export function RebuildButton({ school }: { school?: string }) {
   const router = useRouter();
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const rebuild = async () => {
     setBusy(true);
     try {
-      const response = await fetch('/api/globals/site-build-status/rebuild', {
+      const query = school ? `?school=${encodeURIComponent(school)}` : '';
+      const response = await fetch(`/api/site-builds/rebuild${query}`, {
         method: 'POST',
         credentials: 'include',
       });

@@ -8,10 +8,10 @@ export const NOT_BACKED_UP = {
   collections: {
     'payload-locked-documents': 'edit locks of admin sessions that end with the old server',
     'payload-migrations': "the database's own schema history; the target runs its own migrations",
+    'site-builds':
+      "the old server's last site builds and their leases; the first build after a restore writes them anew",
   } as Record<string, string>,
-  globals: {
-    'site-build-status': "the old server's last site build; the first build after a restore writes it anew",
-  } as Record<string, string>,
+  globals: {} as Record<string, string>,
 };
 
 /** Key of the marker a restore keeps in payload-kv while it runs (inside its transaction). */

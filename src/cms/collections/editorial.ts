@@ -2,6 +2,7 @@ import type { CollectionConfig, Field, GeneratePreviewURL } from 'payload';
 
 import { previewPath, withBase } from '../../domain/site-paths';
 import { settings, type Settings } from '../../settings';
+import type { School } from '../../payload-types';
 
 import { createContent, deleteContent, readContent, readContentVersions, updateContent } from '../access/content';
 import { createdByField } from '../fields/created-by';
@@ -53,17 +54,23 @@ export function editorialVersions(options: { autosave: boolean }): CollectionCon
 }
 
 /**
- * Payload's "Xem trước" button: the draft on the public site's preview page
- * (rendered on request there, for signed-in staff only). SITE_URL is the
- * portal's public origin, SITE_BASE the column's path, as for the site build.
+ * Payload's "Xem trước" button: the draft on its school's public site's
+ * preview page (rendered on request there, for signed-in staff only): the
+ * school's own origin and base path, or SITE_URL and SITE_BASE (the first
+ * school's classic address) when the document names no school yet.
  */
 export function editorialPreview(
   collection: string,
   site: Pick<Settings, 'SITE_BASE' | 'SITE_URL'> = settings(),
 ): GeneratePreviewURL {
-  return (doc) => {
+  return (doc, { req }) => {
     const path = typeof doc.id === 'string' || typeof doc.id === 'number' ? previewPath(collection, doc.id) : null;
     if (!path) return null;
-    return new URL(withBase(site.SITE_BASE, path), site.SITE_URL).href;
+    const at = (school?: Pick<School, 'basePath' | 'origin'> | null) =>
+      new URL(withBase(school?.basePath || site.SITE_BASE, path), school?.origin || site.SITE_URL).href;
+    const school: unknown = doc.school;
+    if (typeof school === 'object' && school !== null) return at(school as School);
+    if ((typeof school !== 'number' && typeof school !== 'string') || !req?.payload) return at();
+    return req.payload.findByID({ collection: 'schools', id: school, depth: 0, req }).then(at, () => at());
   };
 }

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload';
 
-import type { Article, Document, Media, ModelStory, TeachingResource, Topic } from '../../payload-types';
+import type { Article, Document, Media, ModelStory, School, TeachingResource, Topic } from '../../payload-types';
+import { idOf } from '../access/actor';
 import { requestSiteRebuild } from './request';
 
 /**
@@ -17,6 +18,9 @@ const SKIP = SKIP_SITE_REBUILD;
 type Shown = Article | ModelStory | TeachingResource | Topic;
 type Upload = Media | Document;
 
+/** The school whose site shows the document (every school-owned document has one: src/cms/fields/school.ts). */
+const schoolOf = (doc: Shown | Upload) => (doc.school == null ? null : idOf(doc.school));
+
 /** Topics (and files) have no drafts: only the editorial collections carry `_status`. */
 const isPublished = (doc: Shown | Upload | undefined) =>
   doc !== undefined && '_status' in doc && doc._status === 'published';
@@ -32,11 +36,22 @@ export const rebuildAfterChange: CollectionAfterChangeHook<Shown> = async ({
   const hasDrafts = Boolean(collection.versions?.drafts);
   const shown = !hasDrafts || isPublished(doc) || isPublished(previousDoc);
   if (!shown) return doc;
+  const school = schoolOf(doc);
+  if (school === null) return doc;
   const title = doc.title ?? String(doc.id);
-  await requestSiteRebuild(req.payload, { reason: `${collection.slug}: ${title}`, req });
+  await requestSiteRebuild(req.payload, { school, reason: `${collection.slug}: ${title}`, req });
+  // Moved to another school by a platform admin: the old school's site must lose it.
+  const before = previousDoc ? schoolOf(previousDoc) : null;
+  if (before !== null && String(before) !== String(school) && (!hasDrafts || isPublished(previousDoc)))
+    await requestSiteRebuild(req.payload, {
+      school: before,
+      reason: `${collection.slug}: ${title} (chuyển trường)`,
+      req,
+    });
   const publishedAt = 'publishedAt' in doc ? doc.publishedAt : undefined;
   if (isPublished(doc) && publishedAt && Date.parse(publishedAt) > Date.now()) {
     await requestSiteRebuild(req.payload, {
+      school,
       reason: `${collection.slug}: ${title} (hẹn giờ)`,
       at: new Date(publishedAt),
       req,
@@ -53,7 +68,10 @@ export const rebuildAfterDelete: CollectionAfterDeleteHook<Shown | Upload> = asy
 }) => {
   if (context[SKIP]) return doc;
   if (collection.versions?.drafts && !isPublished(doc)) return doc;
+  const school = schoolOf(doc);
+  if (school === null) return doc;
   await requestSiteRebuild(req.payload, {
+    school,
     reason: `${collection.slug}: xóa ${('title' in doc ? doc.title : undefined) ?? doc.id}`,
     req,
   });
@@ -61,8 +79,8 @@ export const rebuildAfterDelete: CollectionAfterDeleteHook<Shown | Upload> = asy
 };
 
 /** A school's name, address or column settings are on every page of its site. */
-export const rebuildAfterSettings: CollectionAfterChangeHook = async ({ doc, req, context }) => {
-  if (!context[SKIP]) await requestSiteRebuild(req.payload, { reason: 'cài đặt chuyên mục', req });
+export const rebuildAfterSettings: CollectionAfterChangeHook<School> = async ({ doc, req, context }) => {
+  if (!context[SKIP]) await requestSiteRebuild(req.payload, { school: doc.id, reason: 'cài đặt chuyên mục', req });
   return doc;
 };
 
@@ -74,8 +92,10 @@ export const rebuildAfterFileUpdate: CollectionAfterChangeHook<Upload> = async (
   req,
   context,
 }) => {
-  if (operation === 'update' && !context[SKIP]) {
+  const school = schoolOf(doc);
+  if (operation === 'update' && !context[SKIP] && school !== null) {
     await requestSiteRebuild(req.payload, {
+      school,
       reason: `${collection.slug}: ${doc.filename ?? doc.id}`,
       req,
     });

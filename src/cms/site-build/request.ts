@@ -1,20 +1,27 @@
 import type { Payload, PayloadRequest } from 'payload';
 
+import type { SchoolId } from '../../domain/school-access';
 import { settings } from '../../settings';
+import { statusDocFor } from './lease';
+import { SITE_BUILDS } from './status-collection';
 
 /** Edits within this window of each other make one build. */
 export const REBUILD_DEBOUNCE_MS = settings().SITE_REBUILD_DEBOUNCE_MS;
 export const REBUILD_TASK = 'rebuildSite';
 export const REBUILD_QUEUE = 'site';
 
+/** Payload's concurrency key for a school's rebuilds: one runs at a time per key, across runners. */
+export const rebuildKey = (school: SchoolId | string) => `site:${school}`;
+
 /**
- * Asks for a rebuild of the public site at `at` (now, or a scheduled post's
- * time). A pending rebuild due within the debounce window is pushed back
- * instead of queueing another, so ten quick edits make one build.
+ * Asks for a rebuild of one school's public site at `at` (now, or a
+ * scheduled post's time). A pending rebuild of the same school due within the
+ * debounce window is pushed back instead of queueing another, so ten quick
+ * edits make one build; other schools' rebuilds are never touched.
  */
 export async function requestSiteRebuild(
   payload: Payload,
-  options: { reason: string; at?: Date; req?: PayloadRequest },
+  options: { school: SchoolId; reason: string; at?: Date; req?: PayloadRequest },
 ): Promise<'queued' | 'merged'> {
   const due = new Date(Math.max(Date.now(), (options.at ?? new Date()).getTime()) + REBUILD_DEBOUNCE_MS);
   const { docs } = await payload.find({
@@ -22,6 +29,7 @@ export async function requestSiteRebuild(
     where: {
       and: [
         { taskSlug: { equals: REBUILD_TASK } },
+        { concurrencyKey: { equals: rebuildKey(options.school) } },
         { processing: { equals: false } },
         { completedAt: { exists: false } },
         { hasError: { not_equals: true } },
@@ -46,13 +54,21 @@ export async function requestSiteRebuild(
   await payload.jobs.queue({
     task: REBUILD_TASK,
     queue: REBUILD_QUEUE,
-    input: { reason: options.reason },
+    input: { reason: options.reason, school: String(options.school) },
     waitUntil: due,
     req: options.req,
-  } as never);
-  await payload.updateGlobal({
-    slug: 'site-build-status',
-    data: { state: 'pending', lastReason: options.reason, lastRequestedAt: new Date().toISOString() },
+  });
+  const status = await statusDocFor(payload, options.school);
+  // A running build keeps saying so; the queued one shows once it starts.
+  await payload.update({
+    collection: SITE_BUILDS,
+    id: status.id,
+    data: {
+      ...(status.state === 'running' ? {} : { state: 'pending' as const }),
+      lastReason: options.reason,
+      lastRequestedAt: new Date().toISOString(),
+    },
+    overrideAccess: true,
     req: options.req,
   });
   return 'queued';

@@ -1,20 +1,29 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Payload } from 'payload';
 
+import { schoolSiteFolder } from '../../domain/school-site';
+import type { SchoolId } from '../../domain/school-access';
 import { type BuildFailure, readBuildReport } from '../../messages/build-failure';
 import { type DetailsOf, type MessageArgs, renderMessage } from '../../messages/catalogue';
+import type { School, SiteBuild } from '../../payload-types';
 import { childEnvironment, settings, siteBuildCmsUrl } from '../../settings';
 import { readMissingFilesReport, type MissingFile } from '../../site-loader/missing-files';
+import { acquireLease, LEASE_MS, releaseLease, renewLease, statusDocFor } from './lease';
+import { SITE_BUILDS } from './status-collection';
 
 /**
- * One site build at a time: either the configured deploy hook (the site is
- * built elsewhere) or `scripts/build-site.ts` in a child process, which builds
- * into a staging folder and swaps it in only when complete. The outcome is
- * recorded in the site-build-status global for editors.
+ * Builds one school's site: either the configured deploy hook (the site is
+ * built elsewhere; it is told which school) or `scripts/build-site.ts
+ * --school <slug>` in a child process, which builds into a staging folder and
+ * swaps it in only when complete. Only the school's build lease holder builds
+ * (./lease.ts); this process builds one site at a time (Astro's builds share
+ * the checkout's caches). The outcome is recorded in the school's status
+ * document for its editors; another school's site and status are never touched.
  */
 let running: Promise<unknown> = Promise.resolve();
 
@@ -29,51 +38,90 @@ export type BuildOutcome = {
   ms: number;
   /** Built here: the files the site was built without (a deploy hook cannot tell). */
   missingFiles?: MissingFile[];
+  /** Another runner holds the school's lease: nothing was built; the caller asks again later. */
+  deferred?: boolean;
+  /** The school is archived: its site was taken down, not built. */
+  archived?: boolean;
 };
 
 /** Where a build goes: the deploy hook when there is one, else a build here from `cmsUrl`. */
 export type BuildTarget = {
   deployHookUrl?: string;
   cmsUrl: string;
-  /** The folder a build here writes (SITE_DIST). */ dist: string;
+  /** The sites' root (SITE_DIST): each school's site is built into its own folder under it. */
+  distRoot: string;
 };
 
 export function runSiteBuild(
   payload: Payload,
-  reason: string,
+  request: { school: SchoolId; reason: string },
   target: BuildTarget = buildTarget(),
 ): Promise<BuildOutcome> {
-  const next = running.then(() => buildOnce(payload, reason, target));
+  const next = running.then(() => buildLeased(payload, request, target));
   running = next.catch(() => undefined);
   return next;
 }
 
-async function setStatus(payload: Payload, data: Record<string, unknown>) {
-  await payload.updateGlobal({ slug: 'site-build-status', data });
+async function buildLeased(
+  payload: Payload,
+  { school: schoolId, reason }: { school: SchoolId; reason: string },
+  target: BuildTarget,
+): Promise<BuildOutcome> {
+  const school = await payload.findByID({ collection: 'schools', id: schoolId, depth: 0, overrideAccess: true });
+  const lease = await acquireLease(payload, school.id);
+  if (!lease) return { ok: false, deferred: true, ms: 0 };
+  // Renewed well before it runs out, so a long build keeps it; a crashed runner's lease simply expires.
+  const heartbeat = setInterval(() => void renewLease(payload, lease).catch(() => undefined), LEASE_MS / 4);
+  try {
+    return await buildOnce(payload, school, reason, target);
+  } finally {
+    clearInterval(heartbeat);
+    await releaseLease(payload, lease).catch((error: unknown) =>
+      payload.logger.warn(`site build lease of ${school.slug} not released (it expires by itself): ${String(error)}`),
+    );
+  }
 }
 
-async function buildOnce(payload: Payload, reason: string, target: BuildTarget): Promise<BuildOutcome> {
+async function setStatus(payload: Payload, status: SiteBuild, data: Partial<SiteBuild>) {
+  await payload.update({ collection: SITE_BUILDS, id: status.id, data, overrideAccess: true, depth: 0 });
+}
+
+async function buildOnce(payload: Payload, school: School, reason: string, target: BuildTarget): Promise<BuildOutcome> {
+  const status = await statusDocFor(payload, school.id);
   const started = Date.now();
-  await setStatus(payload, { state: 'running', lastReason: reason, lastStartedAt: new Date(started).toISOString() });
+  if (school.archived) {
+    // Archiving hides the site; the content stays in the CMS and a rebuild brings it back.
+    if (!target.deployHookUrl)
+      await rm(schoolSiteFolder(target.distRoot, school.slug), { recursive: true, force: true });
+    await setStatus(payload, status, { state: 'idle', lastReason: reason });
+    return { ok: true, archived: true, ms: Date.now() - started };
+  }
+  await setStatus(payload, status, {
+    state: 'running',
+    lastReason: reason,
+    lastStartedAt: new Date(started).toISOString(),
+  });
   const outcome = target.deployHookUrl
-    ? await callDeployHook(target.deployHookUrl)
-    : await buildHere(target.cmsUrl, target.dist);
+    ? await callDeployHook(target.deployHookUrl, school, reason)
+    : await buildHere(target.cmsUrl, target.distRoot, school.slug);
   const ms = Date.now() - started;
   if (outcome.ok) {
     if (outcome.missingFiles?.length)
       payload.logger.warn(
-        `Trang đã dựng nhưng thiếu ${outcome.missingFiles.length} tệp (the site was built without ${outcome.missingFiles.length} file(s)): ` +
+        `Trang của ${school.name} đã dựng nhưng thiếu ${outcome.missingFiles.length} tệp (the site of ${school.slug} was built without ${outcome.missingFiles.length} file(s)): ` +
           [...new Set(outcome.missingFiles.map((f) => `${f.upload}/${f.filename}`))].join(', '),
       );
-    await setStatus(payload, {
+    await setStatus(payload, status, {
       state: 'idle',
       lastSuccessAt: new Date().toISOString(),
       lastDurationMs: ms,
       ...(outcome.missingFiles ? { missingFiles: outcome.missingFiles.map(toRow) } : {}),
     });
   } else {
-    payload.logger.error(`Dựng trang thất bại: ${outcome.reason}`);
-    await setStatus(payload, {
+    payload.logger.error(
+      `Dựng trang của ${school.name} thất bại (site build of ${school.slug} failed): ${outcome.reason}`,
+    );
+    await setStatus(payload, status, {
       state: 'idle',
       lastFailureAt: new Date().toISOString(),
       lastFailureReason: outcome.reason,
@@ -83,9 +131,15 @@ async function buildOnce(payload: Payload, reason: string, target: BuildTarget):
   return { ...outcome, ms };
 }
 
-async function callDeployHook(url: string): Promise<Omit<BuildOutcome, 'ms'>> {
+/** The hook is told which school to build, so one hook serves a whole district. */
+async function callDeployHook(url: string, school: School, reason: string): Promise<Omit<BuildOutcome, 'ms'>> {
   try {
-    const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ school: school.slug, basePath: school.basePath, origin: school.origin ?? null, reason }),
+      signal: AbortSignal.timeout(30_000),
+    });
     if (response.ok) return { ok: true };
     return { ...failed('DeployHookHttp', { status: response.status }), log: (await response.text()).slice(0, 4000) };
   } catch (error) {
@@ -95,7 +149,7 @@ async function callDeployHook(url: string): Promise<Omit<BuildOutcome, 'ms'>> {
 
 /** From the settings: SITE_DEPLOY_HOOK_URL, and the CMS the build reads (this server, unless SITE_BUILD_PAYLOAD_URL says otherwise). */
 function buildTarget(): BuildTarget {
-  return { deployHookUrl: settings().SITE_DEPLOY_HOOK_URL, cmsUrl: siteBuildCmsUrl(), dist: settings().SITE_DIST };
+  return { deployHookUrl: settings().SITE_DEPLOY_HOOK_URL, cmsUrl: siteBuildCmsUrl(), distRoot: settings().SITE_DIST };
 }
 
 function failed<N extends 'DeployHookHttp' | 'DeployHookUnreachable' | 'BuildScriptFailed'>(
@@ -112,24 +166,24 @@ function toRow(file: MissingFile) {
   return { ...rest, itemCollection: collection, itemId: id };
 }
 
-async function buildHere(cmsUrl: string, dist: string): Promise<Omit<BuildOutcome, 'ms'>> {
-  const outcome = await spawnBuild(cmsUrl, dist);
+async function buildHere(cmsUrl: string, distRoot: string, slug: string): Promise<Omit<BuildOutcome, 'ms'>> {
+  const outcome = await spawnBuild(cmsUrl, distRoot, slug);
   if (!outcome.ok) return outcome;
-  // The build command leaves its report in the folder it built (scripts/build-site.ts, SITE_DIST).
-  const missingFiles = await readMissingFilesReport(path.resolve(dist)).catch(() => []);
+  // The build command leaves its report in the folder it built (scripts/build-site.ts).
+  const missingFiles = await readMissingFilesReport(path.resolve(schoolSiteFolder(distRoot, slug))).catch(() => []);
   return { ...outcome, missingFiles: missingFiles ?? [] };
 }
 
-function spawnBuild(cmsUrl: string, dist: string): Promise<Omit<BuildOutcome, 'ms'>> {
+function spawnBuild(cmsUrl: string, distRoot: string, slug: string): Promise<Omit<BuildOutcome, 'ms'>> {
   return new Promise((resolve) => {
     // This server's own Node (24), not whichever `node` is first on PATH: Astro refuses Node 20.
     const tsx = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');
     // The outcome comes back as JSON (name and details of the failure), not as words in the log.
     const reportDir = mkdtempSync(path.join(tmpdir(), 'site-build-'));
     const reportFile = path.join(reportDir, 'report.json');
-    const child = spawn(process.execPath, [tsx, 'scripts/build-site.ts', '--report', reportFile], {
+    const child = spawn(process.execPath, [tsx, 'scripts/build-site.ts', '--school', slug, '--report', reportFile], {
       cwd: process.cwd(),
-      env: childEnvironment({ PAYLOAD_URL: cmsUrl, SITE_DIST: dist }),
+      env: childEnvironment({ PAYLOAD_URL: cmsUrl, SITE_DIST: distRoot }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];

@@ -2,6 +2,7 @@ import * as migration_20261124_083543_initial from './20261124_083543_initial';
 import * as migration_20261124_091604_site_build_status from './20261124_091604_site_build_status';
 import * as migration_20261202_132028_build_status_missing_files from './20261202_132028_build_status_missing_files';
 import * as migration_20261203_070915_schools from './20261203_070915_schools';
+import * as migration_20261203_101553_site_builds_per_school from './20261203_101553_site_builds_per_school';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261203_070915_schools.up,
     down: migration_20261203_070915_schools.down,
-    name: '20261203_070915_schools'
+    name: '20261203_070915_schools',
+  },
+  {
+    up: migration_20261203_101553_site_builds_per_school.up,
+    down: migration_20261203_101553_site_builds_per_school.down,
+    name: '20261203_101553_site_builds_per_school'
   },
 ];

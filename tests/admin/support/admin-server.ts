@@ -113,3 +113,16 @@ async function waitFor(url: string, log: () => string, timeoutMs = 120_000): Pro
   }
   throw new Error(`the admin did not answer at ${url}\n${log().slice(-3000)}`);
 }
+
+/** The demo school's site build status (the seeded first school), through REST as the admin's dashboard reads it. */
+export async function buildStatusOf(
+  api: (method: string, route: string) => Promise<unknown>,
+  school = 'truong-thcs-nguyen-du',
+): Promise<
+  { state?: string; lastSuccessAt?: string; lastStartedAt?: string; missingFiles?: unknown[] } & Record<string, unknown>
+> {
+  const body = (await api('GET', `/api/site-builds?depth=0&limit=1&where[school.slug][equals]=${school}`)) as {
+    docs?: Record<string, unknown>[];
+  };
+  return body.docs?.[0] ?? {};
+}

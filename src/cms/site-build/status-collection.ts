@@ -1,19 +1,44 @@
-import type { GlobalConfig } from 'payload';
+import type { CollectionConfig } from 'payload';
 
-import { isSignedIn } from '../access/roles';
+import { whereMay } from '../access/actor';
+import { nobodyAccess } from '../access/roles';
 import { rebuildNowEndpoint } from './endpoint';
 
+export const SITE_BUILDS = 'site-builds';
+
 /**
- * What editors see of the public site's builds. Written only by the system
- * (the rebuild job); staff read it; nobody edits it through the API.
+ * What a school's staff see of its public site's builds: one document per
+ * school, written only by the system (the rebuild job, with its lease);
+ * the school's members, district officers and platform admins read it;
+ * nobody edits it through any API.
  */
-export const SiteBuildStatus: GlobalConfig = {
-  slug: 'site-build-status',
-  label: 'Trạng thái trang công khai',
-  admin: { group: 'Hệ thống', description: 'Hệ thống tự ghi sau mỗi lần dựng lại trang chuyên mục.' },
-  access: { read: isSignedIn, update: () => false },
+export const SiteBuilds: CollectionConfig = {
+  slug: SITE_BUILDS,
+  labels: { singular: 'Trạng thái trang công khai', plural: 'Trạng thái trang công khai' },
+  admin: {
+    group: 'Hệ thống',
+    useAsTitle: 'lastReason',
+    defaultColumns: ['school', 'state', 'lastSuccessAt', 'lastFailureAt'],
+    description: 'Hệ thống tự ghi sau mỗi lần dựng lại trang chuyên mục của từng trường.',
+  },
+  access: {
+    read: ({ req }) => whereMay(req, 'read-build-status'),
+    create: nobodyAccess,
+    update: nobodyAccess,
+    delete: nobodyAccess,
+  },
   endpoints: [rebuildNowEndpoint],
   fields: [
+    {
+      name: 'school',
+      type: 'relationship',
+      relationTo: 'schools',
+      label: 'Trường',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { readOnly: true },
+    },
     {
       name: 'state',
       type: 'select',
@@ -53,5 +78,8 @@ export const SiteBuildStatus: GlobalConfig = {
         { name: 'status', type: 'text', label: 'CMS trả lời' },
       ],
     },
+    // The build lease (src/cms/site-build/lease.ts): which runner builds this school's site, and until when.
+    { name: 'leaseHolder', type: 'text', admin: { hidden: true }, access: { read: () => false } },
+    { name: 'leaseUntil', type: 'date', admin: { hidden: true }, access: { read: () => false } },
   ],
 };
