@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     documents: Document;
     schools: School;
+    'quarter-records': QuarterRecord;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -90,6 +91,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     schools: SchoolsSelect<false> | SchoolsSelect<true>;
+    'quarter-records': QuarterRecordsSelect<false> | QuarterRecordsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -103,9 +105,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-build-status': SiteBuildStatus;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-build-status': SiteBuildStatusSelect<false> | SiteBuildStatusSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -115,6 +119,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
+      closeQuarters: TaskCloseQuarters;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -478,6 +483,34 @@ export interface Document {
   focalY?: number | null;
 }
 /**
+ * Kết quả từng quý của mỗi trường, chốt tự động khi quý kết thúc. Không ai sửa hay xóa được biên bản; nếu dữ liệu hôm nay khác, bảng theo dõi của Phòng ghi rõ chỗ khác.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quarter-records".
+ */
+export interface QuarterRecord {
+  id: number;
+  school: number | School;
+  quarter: string;
+  status: 'covered' | 'missed';
+  closedAt: string;
+  record:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Dùng để kiểm tra biên bản không bị thay đổi sau khi chốt.
+   */
+  hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -546,7 +579,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'closeQuarters' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -579,10 +612,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'closeQuarters' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -851,6 +893,20 @@ export interface SchoolsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quarter-records_select".
+ */
+export interface QuarterRecordsSelect<T extends boolean = true> {
+  school?: T;
+  quarter?: T;
+  status?: T;
+  closedAt?: T;
+  record?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -921,6 +977,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -992,6 +1049,24 @@ export interface SiteBuildStatus {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-build-status_select".
  */
 export interface SiteBuildStatusSelect<T extends boolean = true> {
@@ -1021,6 +1096,16 @@ export interface SiteBuildStatusSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1040,6 +1125,26 @@ export interface TaskRebuildSite {
   output: {
     ok?: boolean | null;
     ms?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCloseQuarters".
+ */
+export interface TaskCloseQuarters {
+  input?: unknown;
+  output: {
+    created?: number | null;
+    failed?: number | null;
+    failures?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**
