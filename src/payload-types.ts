@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     documents: Document;
     schools: School;
+    'quarter-records': QuarterRecord;
     users: User;
     'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
@@ -91,6 +92,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     schools: SchoolsSelect<false> | SchoolsSelect<true>;
+    'quarter-records': QuarterRecordsSelect<false> | QuarterRecordsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -103,8 +105,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -113,6 +119,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
+      closeQuarters: TaskCloseQuarters;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -476,6 +483,34 @@ export interface Document {
   focalY?: number | null;
 }
 /**
+ * Kết quả từng quý của mỗi trường, chốt tự động khi quý kết thúc. Không ai sửa hay xóa được biên bản; nếu dữ liệu hôm nay khác, bảng theo dõi của Phòng ghi rõ chỗ khác.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quarter-records".
+ */
+export interface QuarterRecord {
+  id: number;
+  school: number | School;
+  quarter: string;
+  status: 'covered' | 'missed';
+  closedAt: string;
+  record:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Dùng để kiểm tra biên bản không bị thay đổi sau khi chốt.
+   */
+  hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Hệ thống tự ghi sau mỗi lần dựng lại trang chuyên mục của từng trường.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -581,7 +616,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'closeQuarters' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -614,7 +649,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'closeQuarters' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -622,6 +657,15 @@ export interface PayloadJob {
    * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
    */
   concurrencyKey?: string | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -894,6 +938,20 @@ export interface SchoolsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quarter-records_select".
+ */
+export interface QuarterRecordsSelect<T extends boolean = true> {
+  school?: T;
+  quarter?: T;
+  status?: T;
+  closedAt?: T;
+  record?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -996,6 +1054,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   waitUntil?: T;
   processing?: T;
   concurrencyKey?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1033,6 +1092,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1054,6 +1141,26 @@ export interface TaskRebuildSite {
     ok?: boolean | null;
     ms?: number | null;
     deferred?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCloseQuarters".
+ */
+export interface TaskCloseQuarters {
+  input?: unknown;
+  output: {
+    created?: number | null;
+    failed?: number | null;
+    failures?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

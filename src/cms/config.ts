@@ -13,9 +13,11 @@ import { Media } from './collections/Media';
 import { ModelStories } from './collections/ModelStories';
 import { TeachingResources } from './collections/TeachingResources';
 import { Topics } from './collections/Topics';
+import { QuarterRecords } from './collections/QuarterRecords';
 import { Schools } from './collections/Schools';
 import { Users } from './collections/Users';
 import { databaseAdapter } from './database';
+import { closeQuartersTask, DISTRICT_QUEUE } from './district/close-quarters-task';
 import { schoolsPlugin } from './multi-tenant';
 import { SiteBuilds } from './site-build/status-collection';
 import { rebuildSiteTask } from './site-build/task';
@@ -68,7 +70,18 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
       supportedLanguages: { vi, en },
       fallbackLanguage: 'vi',
     },
-    collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Schools, Users, SiteBuilds],
+    collections: [
+      Articles,
+      ModelStories,
+      TeachingResources,
+      Topics,
+      Media,
+      Documents,
+      Schools,
+      QuarterRecords,
+      Users,
+      SiteBuilds,
+    ],
     plugins: [schoolsPlugin()],
     hooks: { afterError: [storageFaultResponse] },
     editor: lexicalEditor({}),
@@ -81,16 +94,20 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
     },
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
-      tasks: [rebuildSiteTask],
+      tasks: [rebuildSiteTask, closeQuartersTask],
       // One rebuild per school at a time, across every runner sharing the database (src/cms/site-build/task.ts).
       enableConcurrencyControl: true,
-      // Scheduled publishing (default queue, every minute) and site rebuilds (every
-      // 5 s, one at a time). Only the long-running server runs the queues;
-      // scripts and tests leave them off so they can exit.
+      // Scheduled publishing (default queue, every minute), site rebuilds (every
+      // 5 s, one at a time) and the district's quarter closing (its schedule is
+      // queued by the district entry: autoRun handles a queue's schedules unless
+      // told not to). Only the long-running server runs the queues; scripts and
+      // tests leave them off so they can exit.
       autoRun: options.runJobs
         ? [
-            { cron: '* * * * *', queue: 'default', limit: 10 },
-            { cron: '*/5 * * * * *', queue: REBUILD_QUEUE, limit: 1 },
+            // Only the district entry handles schedules: the others would read the schedule stats at every tick.
+            { cron: '* * * * *', queue: 'default', limit: 10, disableScheduling: true },
+            { cron: '*/5 * * * * *', queue: REBUILD_QUEUE, limit: 1, disableScheduling: true },
+            { cron: '* * * * *', queue: DISTRICT_QUEUE, limit: 1 },
           ]
         : [],
     },

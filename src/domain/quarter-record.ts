@@ -20,6 +20,7 @@ import {
   quarterOf,
   quartersBetween,
   quarterStart,
+  VIETNAM_OFFSET_MS,
 } from './quarters';
 
 export const QUARTER_RECORD_VERSION = 1;
@@ -219,4 +220,21 @@ export function quartersToClose(policyStart: string, now: Date, recorded: readon
   return quartersBetween(parseQuarterId(policyStart), lastEnded)
     .map(quarterId)
     .filter((id) => !done.has(id));
+}
+
+/** Minutes after midnight, Vietnam time, when the closing job runs each day. */
+export const CLOSING_RUN_MINUTE = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The closing job's next run strictly after `after`: 00:05 Vietnam time, a
+ * few minutes into the day a quarter ends on. Fixed-offset arithmetic, so it
+ * does not depend on the server's time zone (a cron would be read in it).
+ */
+export function nextClosingRun(after: Date): Date {
+  if (!(after instanceof Date) || Number.isNaN(after.getTime())) throw new ColumnError('CoverageBadNow');
+  const local = after.getTime() + VIETNAM_OFFSET_MS;
+  const runToday = Math.floor(local / DAY_MS) * DAY_MS + CLOSING_RUN_MINUTE * 60_000;
+  const run = runToday > local ? runToday : runToday + DAY_MS;
+  return new Date(run - VIETNAM_OFFSET_MS);
 }

@@ -679,6 +679,53 @@ export const catalogue = {
       'Quý viết dạng NĂM-Qn, không trước quý bắt đầu trong "Cài đặt chuyên mục" và không sau quý hiện tại.\n' +
       'Write the quarter as YYYY-Qn, not before the policy start and not after the current quarter.',
   }),
+  // The stored records (src/cms/collections/QuarterRecords.ts): nobody's API reaches these
+  // writes; they stop server code (Local API, even with overrideAccess).
+  QuarterRecordImmutable: define({
+    audience: 'operator',
+    title: 'Biên bản quý không sửa được / A quarter record cannot be changed',
+    message: () =>
+      'Biên bản của một quý đã chốt không sửa và không xóa được, kể cả với quyền quản trị.\n' +
+      "A closed quarter's record cannot be edited or deleted, not even by an administrator.",
+    hint: () =>
+      'Nếu dữ liệu hôm nay khác biên bản, bảng theo dõi của Phòng ghi rõ chỗ khác bên cạnh kết quả đã chốt.\n' +
+      "Where today's data differs, the district dashboard shows it beside the closed result.",
+  }),
+  QuarterRecordCreateRefused: define({
+    audience: 'operator',
+    title: 'Không tạo được biên bản quý / A quarter record cannot be created here',
+    message: () =>
+      'Chỉ tác vụ chốt quý (closeQuarters) mới tạo biên bản quý.\n' +
+      'Only the quarter-closing job (closeQuarters) creates quarter records.',
+    hint: () =>
+      'Biên bản được tạo tự động sau khi quý kết thúc (hàng đợi district, mỗi ngày lúc 00:05 giờ Việt Nam).\n' +
+      'Records are made automatically once a quarter has ended (queue "district", daily at 00:05 Vietnam time).',
+  }),
+  /** `field`: the document's field that disagrees with its record (or "hash"). */
+  QuarterRecordInvalid: define<{ field: string }>({
+    audience: 'operator',
+    title: 'Biên bản quý không khớp / A quarter record does not match',
+    message: ({ field }) =>
+      `Mục "${field}" không khớp với nội dung biên bản (record) nên biên bản không được lưu.\n` +
+      `The field "${field}" does not match the record, so the record was not stored.`,
+  }),
+  QuarterRecordExists: define<{ school: string; quarter: string }>({
+    audience: 'operator',
+    title: 'Quý đã được chốt / The quarter is already recorded',
+    message: ({ school, quarter }) =>
+      `${quarterLabel(quarter)} (${quarter}) của trường «${school}» đã có biên bản; mỗi quý chỉ chốt một lần.\n` +
+      `${quarter} of school "${school}" already has its record; a quarter is recorded once.`,
+  }),
+  /** `reason`: the error's own message (a catalogue message, or the database's). */
+  QuarterCloseFailed: define<{ school: string; reason: string }>({
+    audience: 'operator',
+    title: 'Không chốt được quý / Could not record the ended quarters',
+    message: ({ school, reason }) =>
+      `Không chốt được các quý đã kết thúc của trường «${school}» / Could not record the ended quarters of school "${school}":\n${reason}`,
+    hint: () =>
+      'Các trường khác vẫn được chốt. Sửa lỗi trên; lần chạy sau sẽ chốt bù các quý còn thiếu.\n' +
+      'Other schools were recorded. Fix the problem above; the next run records the missing quarters.',
+  }),
 
   // ── Backup and restore (scripts/backup.ts, scripts/restore.ts, src/cms/backup/) ──
   RestoreUsage: define({

@@ -6,6 +6,7 @@ import { buildCoverageReport, type CoverageItem, type CoverageReport } from '../
 import {
   canonicalJson,
   compareWithToday,
+  nextClosingRun,
   type QuarterRecord,
   quarterRecordFrom,
   quartersToClose,
@@ -424,5 +425,26 @@ describe('which quarters the closing job must record', () => {
     const report = buildCoverageReport({ policy, now, items: q1Items });
     const records = quartersToClose(policy.start, now, []).map((q) => quarterRecordFrom(report, q, school, now));
     expect(records.map((r) => `${r.quarter}:${r.status}`)).toEqual(['2025-Q4:missed', '2026-Q1:covered']);
+  });
+});
+
+describe("the closing job's daily run", () => {
+  const next = (at: string) => nextClosingRun(new Date(at)).toISOString();
+
+  it('is 00:05 Vietnam time (17:05 UTC the day before), the next one strictly after the moment', () => {
+    expect(next('2026-03-31T12:00:00Z')).toBe('2026-03-31T17:05:00.000Z'); // 19:00 in Vietnam: tonight
+    expect(next('2026-03-31T17:04:59.999Z')).toBe('2026-03-31T17:05:00.000Z');
+    expect(next('2026-03-31T17:05:00Z')).toBe('2026-04-01T17:05:00.000Z'); // at the run: the next day's
+    expect(next('2026-03-31T17:30:00Z')).toBe('2026-04-01T17:05:00.000Z'); // 00:30 on 1 April in Vietnam
+    expect(next('2026-12-31T16:59:00Z')).toBe('2026-12-31T17:05:00.000Z'); // into the new year
+  });
+
+  it('runs after every quarter has ended, with the quarter it closes already due', () => {
+    const run = nextClosingRun(new Date('2026-03-31T16:00:00Z'));
+    expect(quartersToClose('2026-Q1', run, [])).toEqual(['2026-Q1']);
+  });
+
+  it('refuses an invalid moment', () => {
+    expect(codeOf(() => nextClosingRun(new Date('soon')))).toBe('CoverageBadNow');
   });
 });

@@ -11,7 +11,9 @@ export const NOT_BACKED_UP = {
     'site-builds':
       "the old server's last site builds and their leases; the first build after a restore writes them anew",
   } as Record<string, string>,
-  globals: {} as Record<string, string>,
+  globals: {
+    'payload-jobs-stats': "when this server last queued each scheduled job; the target's runner schedules its own",
+  } as Record<string, string>,
 };
 
 /** Key of the marker a restore keeps in payload-kv while it runs (inside its transaction). */
