@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     documents: Document;
     schools: School;
+    'self-reported-schools': SelfReportedSchool;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -90,6 +91,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     schools: SchoolsSelect<false> | SchoolsSelect<true>;
+    'self-reported-schools': SelfReportedSchoolsSelect<false> | SelfReportedSchoolsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -103,9 +105,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-build-status': SiteBuildStatus;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-build-status': SiteBuildStatusSelect<false> | SiteBuildStatusSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -115,6 +119,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
+      fetchSelfReports: TaskFetchSelfReports;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -478,6 +483,42 @@ export interface Document {
   focalY?: number | null;
 }
 /**
+ * Trường tự cài đặt chuyên mục trên máy chủ riêng. Hệ thống tải tệp coverage.json của trường mỗi giờ và đưa vào bảng tổng hợp với nhãn "tự báo cáo".
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "self-reported-schools".
+ */
+export interface SelfReportedSchool {
+  id: number;
+  name: string;
+  district?: string | null;
+  /**
+   * Địa chỉ trang chuyên mục của trường (ví dụ https://thcs-nguyen-du.edu.vn/binh-dang-gioi/) hoặc địa chỉ tệp coverage.json của trang đó.
+   */
+  coverageUrl: string;
+  lastFetchedAt?: string | null;
+  /**
+   * Số liệu trên bảng tổng hợp là của lần tải này.
+   */
+  lastSuccessAt?: string | null;
+  /**
+   * Trống khi lần tải gần nhất thành công. Khi có lỗi, bảng tổng hợp vẫn giữ số liệu lần tải được trước.
+   */
+  lastError?: string | null;
+  lastErrorName?: string | null;
+  lastReport?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -546,7 +587,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'fetchSelfReports' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -579,10 +620,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'fetchSelfReports' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -620,6 +670,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'schools';
         value: number | School;
+      } | null)
+    | ({
+        relationTo: 'self-reported-schools';
+        value: number | SelfReportedSchool;
       } | null)
     | ({
         relationTo: 'users';
@@ -851,6 +905,22 @@ export interface SchoolsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "self-reported-schools_select".
+ */
+export interface SelfReportedSchoolsSelect<T extends boolean = true> {
+  name?: T;
+  district?: T;
+  coverageUrl?: T;
+  lastFetchedAt?: T;
+  lastSuccessAt?: T;
+  lastError?: T;
+  lastErrorName?: T;
+  lastReport?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -921,6 +991,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -992,6 +1063,24 @@ export interface SiteBuildStatus {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-build-status_select".
  */
 export interface SiteBuildStatusSelect<T extends boolean = true> {
@@ -1021,6 +1110,16 @@ export interface SiteBuildStatusSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1040,6 +1139,19 @@ export interface TaskRebuildSite {
   output: {
     ok?: boolean | null;
     ms?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFetchSelfReports".
+ */
+export interface TaskFetchSelfReports {
+  input: {
+    school?: string | null;
+  };
+  output: {
+    fetched?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -14,8 +14,11 @@ import { ModelStories } from './collections/ModelStories';
 import { TeachingResources } from './collections/TeachingResources';
 import { Topics } from './collections/Topics';
 import { Schools } from './collections/Schools';
+import { SelfReportedSchools } from './collections/SelfReportedSchools';
 import { Users } from './collections/Users';
 import { databaseAdapter } from './database';
+import { SELF_REPORTS_QUEUE } from './district/self-reports';
+import { fetchSelfReportsTask } from './district/self-reports-task';
 import { schoolsPlugin } from './multi-tenant';
 import { SiteBuildStatus } from './site-build/status-global';
 import { rebuildSiteTask } from './site-build/task';
@@ -68,7 +71,17 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
       supportedLanguages: { vi, en },
       fallbackLanguage: 'vi',
     },
-    collections: [Articles, ModelStories, TeachingResources, Topics, Media, Documents, Schools, Users],
+    collections: [
+      Articles,
+      ModelStories,
+      TeachingResources,
+      Topics,
+      Media,
+      Documents,
+      Schools,
+      SelfReportedSchools,
+      Users,
+    ],
     globals: [SiteBuildStatus],
     plugins: [schoolsPlugin()],
     hooks: { afterError: [storageFaultResponse] },
@@ -82,7 +95,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
     },
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
-      tasks: [rebuildSiteTask],
+      tasks: [rebuildSiteTask, fetchSelfReportsTask],
       // Scheduled publishing (default queue, every minute) and site rebuilds (every
       // 5 s, one at a time). Only the long-running server runs the queues;
       // scripts and tests leave them off so they can exit.
@@ -90,6 +103,8 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
         ? [
             { cron: '* * * * *', queue: 'default', limit: 10 },
             { cron: '*/5 * * * * *', queue: REBUILD_QUEUE, limit: 1 },
+            // The district's jobs, every minute (a new self-reported school is fetched within one); it also queues their schedules.
+            { cron: '* * * * *', queue: SELF_REPORTS_QUEUE, limit: 10 },
           ]
         : [],
     },
