@@ -7,17 +7,16 @@
  * self-reported (its own install published the file).
  * Exit codes: 0 every report read; 1 a report could not be read; 2 bad usage.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { parseCoverageReport } from '../src/domain/coverage-report-schema';
+import { loadCoverageReport } from '../src/district/fetch-report';
 import { districtWorkbook } from '../src/district/workbook';
 import {
   buildDistrictMatrix,
   districtCsv,
   districtHtml,
-  type DistrictSource,
   matrixYears,
   totalText,
   yearLabel,
@@ -27,8 +26,6 @@ import {
 import { quarterLabel } from '../src/domain/quarters';
 import { formatForTerminal, renderMessage } from '../src/messages/catalogue';
 import { ColumnError } from '../src/messages/column-error';
-
-const TIMEOUT_SECONDS = 15;
 
 function usage(error: ColumnError): never {
   console.error(error.format());
@@ -56,46 +53,8 @@ if (positionals.length === 0) {
 if (values.xlsx !== undefined && !/\.xlsx$/i.test(values.xlsx))
   usage(new ColumnError('DistrictXlsxName', { file: values.xlsx }));
 
-/** A site URL (its coverage.json is found under it) or a path to a coverage.json file. */
-async function load(source: string): Promise<DistrictSource> {
-  try {
-    let text: string;
-    if (/^https?:\/\//i.test(source)) {
-      const url = source.endsWith('.json') ? source : `${source.replace(/\/?$/, '/')}coverage.json`;
-      const response = await fetch(url, {
-        signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
-        headers: { accept: 'application/json' },
-      });
-      if (!response.ok) throw new ColumnError('DistrictHttpStatus', { status: response.status, url });
-      text = await response.text();
-    } else {
-      text = await readFile(source, 'utf8');
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ColumnError('DistrictNotJson');
-    }
-    return { source, report: parseCoverageReport(json) };
-  } catch (error) {
-    return { source, error: reason(error) };
-  }
-}
-
-/** Why a report could not be read, as the district report and the terminal say it. */
-function reason(error: unknown): string {
-  if (ColumnError.is(error)) return error.summary;
-  const e = error as NodeJS.ErrnoException;
-  const inner = e.cause as (NodeJS.ErrnoException & { errors?: NodeJS.ErrnoException[] }) | undefined;
-  const cause = inner?.code ?? inner?.errors?.[0]?.code;
-  if (e.name === 'TimeoutError') return renderMessage('DistrictTimeout', { seconds: TIMEOUT_SECONDS }).message;
-  if (e.code === 'ENOENT') return renderMessage('DistrictFileNotFound').message;
-  if (cause) return renderMessage('DistrictUnreachable', { cause }).message;
-  return e.message;
-}
-
-const sources = await Promise.all(positionals.map(load));
+// A site URL (its coverage.json is found under it) or a path to a coverage.json file.
+const sources = await Promise.all(positionals.map((source) => loadCoverageReport(source)));
 const matrix = buildDistrictMatrix(sources);
 const now = new Date();
 await mkdir(values.out, { recursive: true });

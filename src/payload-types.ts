@@ -75,6 +75,7 @@ export interface Config {
     documents: Document;
     schools: School;
     'quarter-records': QuarterRecord;
+    'self-reported-schools': SelfReportedSchool;
     users: User;
     'site-builds': SiteBuild;
     'payload-kv': PayloadKv;
@@ -93,6 +94,7 @@ export interface Config {
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     schools: SchoolsSelect<false> | SchoolsSelect<true>;
     'quarter-records': QuarterRecordsSelect<false> | QuarterRecordsSelect<true>;
+    'self-reported-schools': SelfReportedSchoolsSelect<false> | SelfReportedSchoolsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -120,6 +122,7 @@ export interface Config {
     tasks: {
       rebuildSite: TaskRebuildSite;
       closeQuarters: TaskCloseQuarters;
+      fetchSelfReports: TaskFetchSelfReports;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -511,6 +514,42 @@ export interface QuarterRecord {
   createdAt: string;
 }
 /**
+ * Trường tự cài đặt chuyên mục trên máy chủ riêng. Hệ thống tải tệp coverage.json của trường mỗi giờ và đưa vào bảng tổng hợp với nhãn "tự báo cáo".
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "self-reported-schools".
+ */
+export interface SelfReportedSchool {
+  id: number;
+  name: string;
+  district?: string | null;
+  /**
+   * Địa chỉ trang chuyên mục của trường (ví dụ https://thcs-nguyen-du.edu.vn/binh-dang-gioi/) hoặc địa chỉ tệp coverage.json của trang đó.
+   */
+  coverageUrl: string;
+  lastFetchedAt?: string | null;
+  /**
+   * Số liệu trên bảng tổng hợp là của lần tải này.
+   */
+  lastSuccessAt?: string | null;
+  /**
+   * Trống khi lần tải gần nhất thành công. Khi có lỗi, bảng tổng hợp vẫn giữ số liệu lần tải được trước.
+   */
+  lastError?: string | null;
+  lastErrorName?: string | null;
+  lastReport?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Hệ thống tự ghi sau mỗi lần dựng lại trang chuyên mục của từng trường.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -616,7 +655,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'closeQuarters' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildSite' | 'closeQuarters' | 'fetchSelfReports' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -649,7 +688,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'closeQuarters' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'closeQuarters' | 'fetchSelfReports' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -703,6 +742,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'schools';
         value: number | School;
+      } | null)
+    | ({
+        relationTo: 'self-reported-schools';
+        value: number | SelfReportedSchool;
       } | null)
     | ({
         relationTo: 'users';
@@ -952,6 +995,22 @@ export interface QuarterRecordsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "self-reported-schools_select".
+ */
+export interface SelfReportedSchoolsSelect<T extends boolean = true> {
+  name?: T;
+  district?: T;
+  coverageUrl?: T;
+  lastFetchedAt?: T;
+  lastSuccessAt?: T;
+  lastError?: T;
+  lastErrorName?: T;
+  lastReport?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1161,6 +1220,19 @@ export interface TaskCloseQuarters {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFetchSelfReports".
+ */
+export interface TaskFetchSelfReports {
+  input: {
+    school?: string | null;
+  };
+  output: {
+    fetched?: number | null;
+    failed?: number | null;
   };
 }
 /**

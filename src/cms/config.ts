@@ -15,9 +15,11 @@ import { TeachingResources } from './collections/TeachingResources';
 import { Topics } from './collections/Topics';
 import { QuarterRecords } from './collections/QuarterRecords';
 import { Schools } from './collections/Schools';
+import { SelfReportedSchools } from './collections/SelfReportedSchools';
 import { Users } from './collections/Users';
 import { databaseAdapter } from './database';
 import { closeQuartersTask, DISTRICT_QUEUE } from './district/close-quarters-task';
+import { fetchSelfReportsTask } from './district/self-reports-task';
 import { schoolsPlugin } from './multi-tenant';
 import { SiteBuilds } from './site-build/status-collection';
 import { rebuildSiteTask } from './site-build/task';
@@ -79,6 +81,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
       Documents,
       Schools,
       QuarterRecords,
+      SelfReportedSchools,
       Users,
       SiteBuilds,
     ],
@@ -94,11 +97,11 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
     },
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
-      tasks: [rebuildSiteTask, closeQuartersTask],
+      tasks: [rebuildSiteTask, closeQuartersTask, fetchSelfReportsTask],
       // One rebuild per school at a time, across every runner sharing the database (src/cms/site-build/task.ts).
       enableConcurrencyControl: true,
       // Scheduled publishing (default queue, every minute), site rebuilds (every
-      // 5 s, one at a time) and the district's quarter closing (its schedule is
+      // 5 s, one at a time) and the district's jobs: quarter closing, self-reports fetching (its schedule is
       // queued by the district entry: autoRun handles a queue's schedules unless
       // told not to). Only the long-running server runs the queues; scripts and
       // tests leave them off so they can exit.
@@ -107,7 +110,8 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
             // Only the district entry handles schedules: the others would read the schedule stats at every tick.
             { cron: '* * * * *', queue: 'default', limit: 10, disableScheduling: true },
             { cron: '*/5 * * * * *', queue: REBUILD_QUEUE, limit: 1, disableScheduling: true },
-            { cron: '* * * * *', queue: DISTRICT_QUEUE, limit: 1 },
+            // The district's jobs, every minute (a new self-reported school is fetched within one).
+            { cron: '* * * * *', queue: DISTRICT_QUEUE, limit: 10 },
           ]
         : [],
     },

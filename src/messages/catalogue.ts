@@ -638,6 +638,33 @@ export const catalogue = {
     title: 'Không kết nối được / Cannot connect',
     message: ({ cause }) => `không kết nối được (${cause})`,
   }),
+  /** `url`: as it was given. */
+  DistrictUrlInvalid: define<{ url: string }>({
+    audience: 'operator',
+    title: 'Địa chỉ không hợp lệ / Invalid address',
+    message: ({ url }) => `địa chỉ không hợp lệ (${url})`,
+    hint: () =>
+      'Nhập địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://: trang chuyên mục của trường (ví dụ https://thcs-nguyen-du.edu.vn/binh-dang-gioi/) hoặc tệp coverage.json của nó.\n' +
+      "Give the full http:// or https:// address of the school's column or of its coverage.json.",
+  }),
+  /** `limit`: the largest report read, as formatBytes writes it. */
+  DistrictTooLarge: define<{ limit: string }>({
+    audience: 'operator',
+    title: 'Báo cáo quá lớn / Report too large',
+    message: ({ limit }) => `tệp báo cáo lớn hơn ${limit}, không phải một coverage.json`,
+  }),
+  /** `problem`: what failed, in the words of Node or the server (a redirect loop, a file that is a folder). */
+  DistrictReadFailed: define<{ problem: string }>({
+    audience: 'operator',
+    title: 'Không đọc được / Cannot read',
+    message: ({ problem }) => `không đọc được (${problem})`,
+  }),
+  /** A self-reported school just added: the job has not fetched its coverage.json yet. */
+  DistrictNotFetchedYet: define({
+    audience: 'operator',
+    title: 'Chưa tải báo cáo / Not fetched yet',
+    message: () => 'chưa tải báo cáo lần nào (hệ thống tải mỗi giờ)',
+  }),
   /** `reason`: one of the District… messages above, or the report's own problem. */
   DistrictReportUnreadable: define<{ source: string; reason: string }>({
     audience: 'operator',
@@ -874,6 +901,14 @@ export const catalogue = {
     title: 'Đường dẫn trùng với trường khác',
     message: ({ school }) => `Đường dẫn này trùng hoặc nằm trong đường dẫn của ${school}.`,
     hint: () => 'Mỗi trường cần một đường dẫn riêng, ví dụ /<mã trường>/binh-dang-gioi/.',
+  }),
+  /** A self-reported school's address in the admin (src/cms/collections/SelfReportedSchools.ts). */
+  SelfReportUrlInvalid: define({
+    audience: 'editor',
+    title: 'Địa chỉ báo cáo không hợp lệ',
+    message: () => 'Địa chỉ báo cáo phải là địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://.',
+    hint: () =>
+      'Dán địa chỉ trang chuyên mục của trường (ví dụ https://thcs-nguyen-du.edu.vn/binh-dang-gioi/) hoặc địa chỉ tệp coverage.json của trang đó.',
   }),
   MembershipSelf: define({
     audience: 'editor',

@@ -140,6 +140,10 @@ const samples: { [N in MessageName]: DetailsOf<N> } = {
   DistrictTimeout: { seconds: 15 },
   DistrictFileNotFound: {},
   DistrictUnreachable: { cause: 'ENOTFOUND' },
+  DistrictUrlInvalid: { url: 'thcs-a.edu.vn/binh-dang-gioi' },
+  DistrictTooLarge: { limit: '5 MB' },
+  DistrictReadFailed: { problem: 'redirect count exceeded' },
+  DistrictNotFetchedYet: {},
   DistrictReportUnreadable: { source: 'https://thcs-a.edu.vn/binh-dang-gioi/', reason: 'không phải JSON hợp lệ' },
   DistrictDuplicateSchool: {
     school: 'THCS Ba Đình',
@@ -154,6 +158,7 @@ const samples: { [N in MessageName]: DetailsOf<N> } = {
   SchoolSlugInvalid: {},
   SchoolBasePathInvalid: {},
   SchoolBasePathTaken: { school: 'Trường THCS Lê Lợi' },
+  SelfReportUrlInvalid: {},
   MembershipSelf: {},
   MembershipPlatformRole: {},
   MembershipOtherSchool: {},

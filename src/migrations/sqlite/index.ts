@@ -3,6 +3,7 @@ import * as migration_20261124_091604_site_build_status from './20261124_091604_
 import * as migration_20261202_132028_build_status_missing_files from './20261202_132028_build_status_missing_files';
 import * as migration_20261203_070915_schools from './20261203_070915_schools';
 import * as migration_20261203_101553_site_builds_per_school from './20261203_101553_site_builds_per_school';
+import * as migration_20261203_102239_district_records_and_self_reports from './20261203_102239_district_records_and_self_reports';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261203_101553_site_builds_per_school.up,
     down: migration_20261203_101553_site_builds_per_school.down,
-    name: '20261203_101553_site_builds_per_school'
+    name: '20261203_101553_site_builds_per_school',
+  },
+  {
+    up: migration_20261203_102239_district_records_and_self_reports.up,
+    down: migration_20261203_102239_district_records_and_self_reports.down,
+    name: '20261203_102239_district_records_and_self_reports'
   },
 ];
