@@ -186,17 +186,25 @@ export type RecordDifference = {
   statusChanged: boolean;
 };
 
-// An item is the same item whatever became of its title or date: its collection and id.
-const itemKey = (item: { collection: string; id: string | number }) => `${item.collection}\u0000${String(item.id)}`;
+// An item is the same item whatever became of its title or date: the same collection and id, or
+// the same collection and address (a school restored into another database keeps its addresses,
+// not its ids; an item whose slug was edited keeps its id).
+type Comparable = { collection: string; id: string | number; url: string | null };
+const idKey = (item: Comparable) => `${item.collection}\u0000id\u0000${String(item.id)}`;
+const urlKey = (item: Comparable) => (item.url ? `${item.collection}\u0000url\u0000${item.url}` : null);
+const keysOf = (items: readonly Comparable[]) =>
+  new Set(items.flatMap((item) => [idKey(item), urlKey(item)].filter((k): k is string => k !== null)));
+const isIn = (keys: Set<string>) => (item: Comparable) =>
+  keys.has(idKey(item)) || (urlKey(item) !== null && keys.has(urlKey(item)!));
 
 export function compareWithToday(record: QuarterRecord, today: CoverageReport): RecordDifference {
   const q = today.quarters.find((r) => r.quarter === record.quarter);
   if (!q) return { removed: [], added: [], statusToday: null, statusChanged: true };
-  const todayKeys = new Set(q.items.map(itemKey));
-  const recordKeys = new Set(record.items.map(itemKey));
+  const inToday = isIn(keysOf(q.items));
+  const inRecord = isIn(keysOf(record.items));
   return {
-    removed: record.items.filter((item) => !todayKeys.has(itemKey(item))),
-    added: recordedSorted(q.items.filter((item) => !recordKeys.has(itemKey(item)))),
+    removed: record.items.filter((item) => !inToday(item)),
+    added: recordedSorted(q.items.filter((item) => !inRecord(item))),
     statusToday: q.status,
     statusChanged: q.status !== record.status,
   };

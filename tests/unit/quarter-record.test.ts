@@ -367,6 +367,18 @@ describe("comparing a closed quarter with today's data", () => {
     expect(diff.added.map((i) => `${i.collection}/${i.id}`)).toEqual(['model-stories/4']);
   });
 
+  it('knows an item by its address after a restore into another database (new ids), and by its id after a slug edit', () => {
+    const all = [...q1Items, item(4, '2026-03-01T00:00:00Z')];
+    const restored = today(all.map((i) => ({ ...i, id: `66a1f0c2e4b0a1b2c3d4e5${String(i.id).padStart(2, '0')}` })));
+    expect(restored).toMatchObject({ removed: [], added: [], statusChanged: false });
+    const renamed = today(all.map((i) => ({ ...i, url: `${i.url}moi/` })));
+    expect(renamed).toMatchObject({ removed: [], added: [], statusChanged: false });
+    // Neither the id nor the address: another item.
+    const other = today([...q1Items, item(40, '2026-03-01T00:00:00Z')]);
+    expect(ids(other.removed)).toEqual(['4']);
+    expect(ids(other.added)).toEqual(['40']);
+  });
+
   it('matches numeric ids today with the string ids of the record', () => {
     const numeric = today([...q1Items, item(4, '2026-03-01T00:00:00Z')]);
     const strings = today([...q1Items.map((i) => ({ ...i, id: String(i.id) })), item('4', '2026-03-01T00:00:00Z')]);
