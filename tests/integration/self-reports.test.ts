@@ -283,14 +283,16 @@ describe(`self-reported schools on ${backendLabel[backend]}`, () => {
   });
 
   it('the hourly schedule queues one fetch of every school on the district queue', async () => {
+    // The district queue also carries the quarter-closing schedule: only this task's entry is looked at.
     const { queued } = await ctx.payload.jobs.handleSchedules({ queue: SELF_REPORTS_QUEUE });
-    expect(queued.map((q) => q.taskConfig?.slug)).toEqual([SELF_REPORTS_TASK]);
+    expect(queued.map((q) => q.taskConfig?.slug)).toContain(SELF_REPORTS_TASK);
     const [job] = await pendingFetches();
     expect(job?.queue).toBe(SELF_REPORTS_QUEUE);
     expect((job?.input as { school?: string } | undefined)?.school ?? null).toBeNull();
     expect(new Date(job!.waitUntil!).getUTCMinutes()).toBe(17);
     // Already queued: the next round adds none.
-    expect((await ctx.payload.jobs.handleSchedules({ queue: SELF_REPORTS_QUEUE })).queued).toHaveLength(0);
+    const again = (await ctx.payload.jobs.handleSchedules({ queue: SELF_REPORTS_QUEUE })).queued;
+    expect(again.map((q) => q.taskConfig?.slug)).not.toContain(SELF_REPORTS_TASK);
   });
 });
 
