@@ -16,6 +16,7 @@ import { Topics } from './collections/Topics';
 import { Schools } from './collections/Schools';
 import { Users } from './collections/Users';
 import { databaseAdapter } from './database';
+import { districtReportEndpoints } from './district/report-endpoints';
 import { schoolsPlugin } from './multi-tenant';
 import { SiteBuildStatus } from './site-build/status-global';
 import { rebuildSiteTask } from './site-build/task';
@@ -62,6 +63,22 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
           '/src/cms/admin/CoveragePanel#CoveragePanel',
           '/src/cms/admin/BuildStatusPanel#BuildStatusPanel',
         ],
+        afterNavLinks: ['/src/cms/district/DistrictNavLink#DistrictNavLink'],
+        views: {
+          // The district dashboard (district officers and platform admins; each view checks the account).
+          district: {
+            Component: '/src/cms/district/DistrictDashboardView#DistrictDashboardView',
+            path: '/district',
+            exact: true,
+            meta: { title: 'Tổng hợp các trường' },
+          },
+          districtQuarter: {
+            Component: '/src/cms/district/DistrictQuarterView#DistrictQuarterView',
+            path: '/district/:school/:quarter',
+            exact: true,
+            meta: { title: 'Một quý của một trường' },
+          },
+        },
       },
     },
     i18n: {
@@ -72,6 +89,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
     globals: [SiteBuildStatus],
     plugins: [schoolsPlugin()],
     hooks: { afterError: [storageFaultResponse] },
+    endpoints: [...districtReportEndpoints],
     editor: lexicalEditor({}),
     db: databaseAdapter(settings, { sqliteTransactions: options.sqliteTransactions }),
     sharp,
