@@ -8,6 +8,7 @@ import { DISTRICT_NAV_LABEL } from '../../src/cms/district/DistrictNavLink';
 import { quarterId, quarterLabel, quarterOf, quarterStart } from '../../src/domain/quarters';
 import { DETAIL_SHEET, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from '../../src/district/workbook';
 import { renderMessage } from '../../src/messages/catalogue';
+import { settings } from '../../src/settings';
 import { chromiumOrWarn, launchChromium } from '../support/chromium';
 import { ACCOUNTS, type Account, startAdminServer } from './support/admin-server';
 
@@ -194,7 +195,7 @@ describe.skipIf(!hasChromium)('the district dashboard (admin in Chromium)', () =
     const item = officer.locator('[data-items=counted] li a');
     expect(await item.innerText()).toBe(COUNTED);
     expect(await item.getAttribute('href')).toBe(
-      'http://localhost:4321/binh-dang-gioi/bai-viet/ca-lop-cung-truc-nhat-khong-chia-viec-theo-gioi/',
+      new URL('/binh-dang-gioi/bai-viet/ca-lop-cung-truc-nhat-khong-chia-viec-theo-gioi/', settings().SITE_URL).href,
     );
   });
 
@@ -228,7 +229,7 @@ describe.skipIf(!hasChromium)('the district dashboard (admin in Chromium)', () =
       'Trường THCS Bình Minh',
       'Quận Ba Đình',
       'hosted',
-      'http://localhost:4321/thcs-binh-minh/binh-dang-gioi/',
+      new URL('/thcs-binh-minh/binh-dang-gioi/', settings().SITE_URL).href,
       undefined,
       LAST_Q4,
       'missed',

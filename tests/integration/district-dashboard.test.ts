@@ -11,6 +11,7 @@ import { DETAIL_SHEET, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from '../../src/distr
 import { ColumnError } from '../../src/messages/column-error';
 import { renderMessage } from '../../src/messages/catalogue';
 import type { School } from '../../src/payload-types';
+import { settings } from '../../src/settings';
 import { backend, backendLabel, startTestCms, type TestCms } from '../support/cms';
 import { restLogin } from '../support/rest';
 
@@ -128,9 +129,10 @@ describe(`the district dashboard's data on ${backendLabel[backend]}`, () => {
       ['thcs-an-binh', 'hosted'],
       ['thcs-binh-minh', 'hosted'],
     ]);
+    // Each column's public address: the install's site (no school here has a portal of its own) and its base path.
     expect(sources.map((s) => s.source)).toEqual([
-      'http://localhost:4321/binh-dang-gioi/',
-      'http://localhost:4321/thcs-binh-minh/binh-dang-gioi/',
+      new URL('/binh-dang-gioi/', settings().SITE_URL).href,
+      new URL('/thcs-binh-minh/binh-dang-gioi/', settings().SITE_URL).href,
     ]);
   });
 
@@ -176,7 +178,7 @@ describe(`the district dashboard's data on ${backendLabel[backend]}`, () => {
     ).toBeNull();
   });
 
-  it('refuses anyone but a district officer or a platform admin, before reading anything', async () => {
+  it('refuses anyone but a district officer or a platform admin, saying why', async () => {
     for (const user of [null, users.editorKept, users.adminKept]) {
       const attempt = districtDashboard(cms.payload, { user, now });
       await expect(attempt).rejects.toSatisfy((e) =>
