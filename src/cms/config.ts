@@ -20,6 +20,7 @@ import { Users } from './collections/Users';
 import { databaseAdapter } from './database';
 import { closeQuartersTask, DISTRICT_QUEUE } from './district/close-quarters-task';
 import { fetchSelfReportsTask } from './district/self-reports-task';
+import { districtReportEndpoints } from './district/report-endpoints';
 import { schoolsPlugin } from './multi-tenant';
 import { SiteBuilds } from './site-build/status-collection';
 import { rebuildSiteTask } from './site-build/task';
@@ -66,6 +67,22 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
           '/src/cms/admin/CoveragePanel#CoveragePanel',
           '/src/cms/admin/BuildStatusPanel#BuildStatusPanel',
         ],
+        afterNavLinks: ['/src/cms/district/DistrictNavLink#DistrictNavLink'],
+        views: {
+          // The district dashboard (district officers and platform admins; each view checks the account).
+          district: {
+            Component: '/src/cms/district/DistrictDashboardView#DistrictDashboardView',
+            path: '/district',
+            exact: true,
+            meta: { title: 'Tổng hợp các trường' },
+          },
+          districtQuarter: {
+            Component: '/src/cms/district/DistrictQuarterView#DistrictQuarterView',
+            path: '/district/:school/:quarter',
+            exact: true,
+            meta: { title: 'Một quý của một trường' },
+          },
+        },
       },
     },
     i18n: {
@@ -87,6 +104,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
     ],
     plugins: [schoolsPlugin()],
     hooks: { afterError: [storageFaultResponse] },
+    endpoints: [...districtReportEndpoints],
     editor: lexicalEditor({}),
     db: databaseAdapter(settings, { sqliteTransactions: options.sqliteTransactions }),
     sharp,

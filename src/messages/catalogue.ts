@@ -683,6 +683,27 @@ export const catalogue = {
     message: ({ school, missed }) => `${school}: bỏ lỡ ${missed} quý`,
   }),
 
+  // ── The district dashboard in the admin (src/cms/district/) ──
+  DistrictDashboardSignIn: define({
+    audience: 'editor',
+    title: 'Cần đăng nhập',
+    message: () => 'Bảng tổng hợp các trường chỉ dành cho tài khoản đã đăng nhập.',
+    hint: () => 'Hãy đăng nhập bằng tài khoản cán bộ Phòng GDĐT hoặc quản trị nền tảng.',
+  }),
+  DistrictDashboardNotAllowed: define({
+    audience: 'editor',
+    title: 'Không có quyền',
+    message: () => 'Chỉ cán bộ Phòng GDĐT và quản trị nền tảng được xem bảng tổng hợp các trường.',
+    hint: () => 'Tình hình của trường bạn có ở Bảng điều khiển, mục "Duy trì chuyên mục theo quý".',
+  }),
+  /** `school`, `quarter`: the address's segments, as typed. */
+  DistrictSchoolQuarterNotFound: define<{ school: string; quarter: string }>({
+    audience: 'editor',
+    title: 'Không tìm thấy',
+    message: ({ school, quarter }) => `Bảng tổng hợp không có trường "${school}" ở quý "${quarter}".`,
+    hint: () => 'Hãy quay lại bảng tổng hợp và chọn một ô trong bảng.',
+  }),
+
   // ── Closing a quarter: the record the closing job stores (src/domain/quarter-record.ts) ──
   /** `end`: the quarter's last millisecond; `at`: the moment of the record or of its report. ISO instants. */
   QuarterRecordNotEnded: define<{ quarter: string; end: string; at: string }>({

@@ -25,10 +25,13 @@ import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@pa
 import { CoverageReminder as CoverageReminder_3c95fe9b66986799699bd11073d990d2 } from '../../../../src/cms/admin/CoverageReminder'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
+import { DistrictNavLink as DistrictNavLink_d33909f36639928105a42f29b0bf6ef7 } from '../../../../src/cms/district/DistrictNavLink'
 import { CoveragePanel as CoveragePanel_849830001174929b866b45dbb48502b2 } from '../../../../src/cms/admin/CoveragePanel'
 import { BuildStatusPanel as BuildStatusPanel_34fa4fd894690fedaf967eee6981ad2c } from '../../../../src/cms/admin/BuildStatusPanel'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
+import { DistrictDashboardView as DistrictDashboardView_79111b38daad6563ff0c5f5b9ebd275a } from '../../../../src/cms/district/DistrictDashboardView'
+import { DistrictQuarterView as DistrictQuarterView_ad186b675e4aef3869afd1404fbd8058 } from '../../../../src/cms/district/DistrictQuarterView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,9 +63,12 @@ export const importMap = {
   "/src/cms/admin/CoverageReminder#CoverageReminder": CoverageReminder_3c95fe9b66986799699bd11073d990d2,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
+  "/src/cms/district/DistrictNavLink#DistrictNavLink": DistrictNavLink_d33909f36639928105a42f29b0bf6ef7,
   "/src/cms/admin/CoveragePanel#CoveragePanel": CoveragePanel_849830001174929b866b45dbb48502b2,
   "/src/cms/admin/BuildStatusPanel#BuildStatusPanel": BuildStatusPanel_34fa4fd894690fedaf967eee6981ad2c,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
+  "/src/cms/district/DistrictDashboardView#DistrictDashboardView": DistrictDashboardView_79111b38daad6563ff0c5f5b9ebd275a,
+  "/src/cms/district/DistrictQuarterView#DistrictQuarterView": DistrictQuarterView_ad186b675e4aef3869afd1404fbd8058,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
