@@ -246,3 +246,59 @@ export function nextClosingRun(after: Date): Date {
   const run = runToday > local ? runToday : runToday + DAY_MS;
   return new Date(run - VIETNAM_OFFSET_MS);
 }
+
+/** A stored record as the dashboard gets it: `verified` when its hash matches its content. */
+export type StoredRecord = { record: QuarterRecord; verified: boolean };
+
+/**
+ * A school's report as the district sees it: each closed quarter from its
+ * record (what was true when the quarter ended), not from today's data.
+ * `differs`: closed quarters where today's data says otherwise (an item
+ * deleted, unpublished or re-dated since, or another status), or whose record
+ * no longer matches its hash (`unverified`, then not applied: the cell keeps
+ * today's figures and says the record cannot be trusted).
+ */
+export function applyRecords(
+  today: CoverageReport,
+  records: readonly StoredRecord[],
+): { report: CoverageReport; differs: string[]; unverified: string[] } {
+  const differs: string[] = [];
+  const unverified: string[] = [];
+  const byQuarter = new Map(records.map((r) => [r.record?.quarter, r]));
+  const quarters = today.quarters.map((q) => {
+    const stored = byQuarter.get(q.quarter);
+    if (!stored) return q;
+    if (!stored.verified) {
+      unverified.push(q.quarter);
+      differs.push(q.quarter);
+      return q;
+    }
+    const { record } = stored;
+    const diff = compareWithToday(record, today);
+    if (diff.statusChanged || diff.removed.length > 0) differs.push(q.quarter);
+    return {
+      ...q,
+      status: record.status,
+      count: record.count,
+      items: record.items,
+      late: record.lateItems.length,
+      lateItems: record.lateItems,
+    };
+  });
+  const covered = quarters.filter((q) => q.status === 'covered').length;
+  const missed = quarters.filter((q) => q.status === 'missed');
+  return {
+    report: {
+      ...today,
+      quarters,
+      summary: {
+        ...today.summary,
+        covered,
+        missed: missed.length,
+        missedQuarters: missed.map((q) => q.quarter),
+      },
+    },
+    differs,
+    unverified,
+  };
+}

@@ -2,7 +2,10 @@ import ExcelJS from 'exceljs';
 import { handleEndpoints, type TypedUser } from 'payload';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { closeEndedQuarters } from '../../src/cms/district/close-quarters';
 import { districtDashboard, districtSources, schoolQuarter } from '../../src/cms/district/dashboard-data';
+import { refreshSelfReports, SKIP_SELF_REPORT_FETCH } from '../../src/cms/district/self-reports';
+import { buildCoverageReport } from '../../src/domain/coverage';
 import { IMPORT_FIRST_PUBLISHED_AT } from '../../src/cms/fields/publication';
 import { SKIP_SITE_REBUILD } from '../../src/cms/site-build/hooks';
 import { cellStatusCode, totalText, yearTotal } from '../../src/domain/district';
@@ -297,5 +300,62 @@ describe(`the dashboard's downloads through REST on ${backendLabel[backend]}`, (
     expect(row(SUMMARY_HEADER_ROW + 3)[4]).toBe('1/2 trường đạt (50%)');
     const detail = workbook.getWorksheet(DETAIL_SHEET)!;
     expect(detail.rowCount).toBe(1 + 2 * 2);
+  });
+});
+
+describe(`closed quarters and self-reported schools on the dashboard (${backendLabel[backend]})`, () => {
+  it('shows a closed quarter from its record, flagged when an item was unpublished afterwards', async () => {
+    const { created } = await closeEndedQuarters(cms.payload, { now });
+    expect(created.map((c) => `${c.slug}/${c.quarter}`)).toEqual(
+      expect.arrayContaining([`thcs-an-binh/${PREV}`, `thcs-binh-minh/${PREV}`]),
+    );
+    const before = await districtDashboard(cms.payload, { user: users.officer, now, query: { year: 'all' } });
+    const keptRow = (d: typeof before) => d.matrix.rows.find((r) => d.sourceOf(r)?.key === 'thcs-an-binh')!;
+    expect(before.sourceOf(keptRow(before))?.recordDiffers).toEqual([]);
+
+    const { docs } = await cms.payload.find({ collection: 'articles', where: { title: { equals: COUNTED } } });
+    await cms.payload.update({
+      collection: 'articles',
+      id: docs[0]!.id,
+      data: { _status: 'draft' },
+      context: { [SKIP_SITE_REBUILD]: true },
+    });
+    const after = await districtDashboard(cms.payload, { user: users.officer, now, query: { year: 'all' } });
+    const column = after.matrix.quarters.indexOf(PREV);
+    // Today the quarter has nothing counted; the record says it was kept, and the cell says both.
+    expect(cellStatusCode(keptRow(after).cells[column]!)).toBe('covered');
+    expect(after.sourceOf(keptRow(after))?.recordDiffers).toEqual([PREV]);
+    const detail = await schoolQuarter(cms.payload, { user: users.officer, key: 'thcs-an-binh', quarter: PREV, now });
+    expect(detail?.recordDiffers).toBe(true);
+    expect(detail?.report?.items.map((i) => i.title)).toEqual([COUNTED]);
+  });
+
+  it('lists a school that reports from its own install as "tự báo cáo", from its fetched coverage.json', async () => {
+    const report = buildCoverageReport({
+      policy: { start: PREV, minPerQuarter: 1, countedCollections: ['articles'] },
+      now,
+      items: [],
+      school: { name: 'Trường THCS Tự Cài', district: 'Huyện Thử' },
+    });
+    const school = await cms.payload.create({
+      collection: 'self-reported-schools',
+      data: {
+        name: 'Trường THCS Tự Cài',
+        district: 'Huyện Thử',
+        coverageUrl: 'https://thcs-tu-cai.test/binh-dang-gioi/',
+      },
+      context: { [SKIP_SELF_REPORT_FETCH]: true },
+    });
+    await refreshSelfReports(cms.payload, {
+      now,
+      ids: [school.id],
+      fetch: async () => new Response(JSON.stringify(report), { headers: { 'content-type': 'application/json' } }),
+    });
+    const dashboard = await districtDashboard(cms.payload, { user: users.officer, now, query: { year: 'all' } });
+    const row = dashboard.matrix.rows.find((r) => r.school === 'Trường THCS Tự Cài');
+    expect(row?.origin).toBe('self-reported');
+    expect(row?.error).toBeNull();
+    expect(dashboard.sourceOf(row!)?.key).toBe(`tu-bao-cao-${school.id}`);
+    expect(cellStatusCode(row!.cells[dashboard.matrix.quarters.indexOf(PREV)]!)).toBe('missed');
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildCoverageReport, type CoverageItem, type CoverageReport } from '../../src/domain/coverage';
 import {
+  applyRecords,
   canonicalJson,
   compareWithToday,
   nextClosingRun,
@@ -458,5 +459,42 @@ describe("the closing job's daily run", () => {
 
   it('refuses an invalid moment', () => {
     expect(codeOf(() => nextClosingRun(new Date('soon')))).toBe('CoverageBadNow');
+  });
+});
+
+describe('a closed quarter shown from its record', () => {
+  const closed = closeQ1([...q1Items, item(4, '2026-03-01T00:00:00Z')], '2026-04-01T00:00:00Z');
+  const later = (items: CoverageItem[]) => reportAt('2026-06-01T00:00:00Z', items);
+
+  it('keeps the recorded result and items when today agrees', () => {
+    const today = later([...q1Items, item(4, '2026-03-01T00:00:00Z')]);
+    const { report, differs, unverified } = applyRecords(today, [{ record: closed, verified: true }]);
+    expect(differs).toEqual([]);
+    expect(unverified).toEqual([]);
+    const q1 = report.quarters.find((q) => q.quarter === '2026-Q1')!;
+    expect(q1).toMatchObject({ status: closed.status, count: closed.count, items: closed.items });
+    // Quarters without a record are today's.
+    expect(report.quarters.find((q) => q.quarter === '2026-Q2')).toEqual(
+      today.quarters.find((q) => q.quarter === '2026-Q2'),
+    );
+  });
+
+  it('shows the record, flagged, when an item was unpublished or deleted afterwards', () => {
+    const today = later([item(3, '2026-02-10T02:00:00Z')]); // the others unpublished or deleted since
+    const { report, differs } = applyRecords(today, [{ record: closed, verified: true }]);
+    expect(differs).toEqual(['2026-Q1']);
+    const q1 = report.quarters.find((q) => q.quarter === '2026-Q1')!;
+    expect(q1.status).toBe(closed.status);
+    expect(q1.items).toHaveLength(closed.items.length);
+    expect(report.summary.missedQuarters).not.toContain('2026-Q1');
+    expect(today.summary.missedQuarters).toContain('2026-Q1');
+  });
+
+  it('does not trust a record whose hash no longer matches: today stays, the quarter is flagged', () => {
+    const today = later([item(3, '2026-02-10T02:00:00Z')]);
+    const { report, differs, unverified } = applyRecords(today, [{ record: closed, verified: false }]);
+    expect(unverified).toEqual(['2026-Q1']);
+    expect(differs).toEqual(['2026-Q1']);
+    expect(report.quarters).toEqual(today.quarters);
   });
 });

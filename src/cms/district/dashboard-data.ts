@@ -21,6 +21,7 @@ import {
   matrixYears,
 } from '../../domain/district';
 import { type DashboardFilter, matrixFilter, parseDashboardFilter } from '../../domain/district-view';
+import { applyRecords } from '../../domain/quarter-record';
 import { scopeOf } from '../../domain/school-access';
 import type { MessageName } from '../../messages/catalogue';
 import { ColumnError } from '../../messages/column-error';
@@ -28,6 +29,8 @@ import type { School } from '../../payload-types';
 import { settings } from '../../settings';
 import { actorOf } from '../access/actor';
 import { coverageInputFromCms } from '../coverage-source';
+import { closedRecords } from './close-quarters';
+import { selfReportedSources } from './self-reports';
 
 /**
  * A row's source with what the dashboard adds to the matrix's own fields.
@@ -89,7 +92,10 @@ export async function hostedSources(payload: Payload, options: { now: Date }): P
     const common = { source: columnAddress(school), origin: 'hosted' as const, key: school.slug, name: school.name };
     try {
       const input = await coverageInputFromCms(payload, { now: options.now, school });
-      sources.push({ ...common, report: buildCoverageReport(input) });
+      // Closed quarters as their records say (src/domain/quarter-record.ts), flagged where today differs.
+      const records = await closedRecords(payload, school.id);
+      const { report, differs } = applyRecords(buildCoverageReport(input), records);
+      sources.push({ ...common, report, recordDiffers: differs });
     } catch (error) {
       sources.push({ ...common, error: (error as Error).message });
     }
@@ -107,6 +113,17 @@ export async function districtSources(
   options: { now: Date; extra?: readonly DashboardSource[] },
 ): Promise<DashboardSource[]> {
   return [...(await hostedSources(payload, options)), ...(options.extra ?? [])];
+}
+
+/** Schools reporting from their own install, each with a detail page of its own. */
+async function selfReported(payload: Payload): Promise<DashboardSource[]> {
+  return (await selfReportedSources(payload)).map(({ id, name, source, origin, ...rest }) => ({
+    source,
+    origin,
+    key: `tu-bao-cao-${id}`,
+    name,
+    ...('report' in rest && rest.report ? { report: rest.report } : { error: 'error' in rest ? rest.error : '' }),
+  }));
 }
 
 export type DistrictDashboard = {
@@ -133,7 +150,7 @@ export async function districtDashboard(
 ): Promise<DistrictDashboard> {
   refuseUnlessAllowed(options.user);
   const now = options.now ?? new Date();
-  const sources = await districtSources(payload, { now });
+  const sources = await districtSources(payload, { now, extra: await selfReported(payload) });
   const matrix = buildDistrictMatrix(sources);
   const years = matrixYears(matrix);
   const filter = parseDashboardFilter(options.query, years, now);
