@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchoolSites } from '../../scripts/build-site';
 import { builtSites, clientDir } from '../../scripts/lib/site-dist';
 import { serveSite } from '../../scripts/serve-site';
+import { closeEndedQuarters } from '../../src/cms/district/close-quarters';
 import { runSiteBuild } from '../../src/cms/site-build/run';
 import type { School } from '../../src/payload-types';
 import { createDoc, createSchool, createStaff, firstSchool, type Staff } from '../support/fixtures';
@@ -69,6 +70,14 @@ const env = () => ({ PAYLOAD_URL: cms.url, COVERAGE_STRICT: 'false' });
 
 describe('a site per school', () => {
   it('builds each school into its own folder with only its own content, served under its own address', async () => {
+    // Closed quarters of both schools: each coverage page shows its own school's records.
+    await closeEndedQuarters(cms.payload, { now: new Date() });
+    const recordsOf = async (school: School) =>
+      (await cms.payload.find({ collection: 'quarter-records', where: { school: { equals: school.id } }, limit: 1 }))
+        .docs;
+    const [recordA] = await recordsOf(a);
+    const [recordB] = await recordsOf(b);
+    expect(recordA && recordB).toBeTruthy();
     const results = await buildSchoolSites({ distRoot: ROOT, schools: [a.slug, b.slug], env: env(), quiet: true });
     for (const { slug, result } of results) expect(result.ok, `${slug}: ${result.ok ? '' : result.message}`).toBe(true);
     expect(builtSites(ROOT).map((s) => [s.slug, s.basePath])).toEqual(
@@ -97,6 +106,10 @@ describe('a site per school', () => {
       school: { name: string };
     };
     expect(coverageB.school.name).toBe('THCS Lê Lợi');
+    const reportA = (await page('/binh-dang-gioi/bao-cao/')).text;
+    expect(reportA).toContain('Biên bản các quý đã chốt');
+    expect(reportA).toContain(recordA!.hash);
+    expect(reportA).not.toContain(recordB!.hash);
 
     // The origin lists the schools; its robots.txt names both sitemaps; a base without its slash is redirected.
     const front = await page('/');
