@@ -11,6 +11,7 @@
 
 import { collectionText, type MissingFile } from '../domain/missing-file';
 import { quarterLabel } from '../domain/quarters';
+import { labelOf, PLATFORM_ROLES, type PlatformRole, type Role, ROLES } from '../domain/vocabulary';
 import { formatVietnamDateTime } from '../domain/vietnam-time';
 
 export type Audience = 'reader' | 'editor' | 'operator';
@@ -779,7 +780,7 @@ export const catalogue = {
   RestoreUsage: define({
     audience: 'operator',
     title: 'Cách dùng / Usage',
-    message: () => 'Cách dùng: npm run restore -- <tệp sao lưu .tar.gz> [--replace]',
+    message: () => 'Cách dùng: npm run restore -- <tệp sao lưu .tar.gz> [--replace | --as-school <mã trường>]',
   }),
   BackupArchiveInvalid: define<{ problem: string }>({
     audience: 'operator',
@@ -864,6 +865,83 @@ export const catalogue = {
     audience: 'operator',
     title: 'Tệp cũ được chuyển sang bên cạnh / Existing files moved aside',
     message: ({ folder }) => `Các tệp có sẵn trước đó được chuyển sang ${folder} (không bị xoá).`,
+  }),
+
+  // ── One school's backup into a district install (npm run restore -- FILE --as-school <slug>) ──
+  RestoreAsSchoolSlugInvalid: define<{ slug: string }>({
+    audience: 'operator',
+    title: 'Mã trường không hợp lệ / Invalid school slug',
+    message: ({ slug }) =>
+      `Mã trường «${slug}» không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ thcs-le-loi. Không ghi gì cả.\n` +
+      `The school slug "${slug}" is not valid: lower-case letters without accents, digits and hyphens, e.g. thcs-le-loi. Nothing was written.`,
+  }),
+  RestoreSchoolExists: define<{ slug: string }>({
+    audience: 'operator',
+    title: 'Đã có trường này / The school already exists',
+    message: ({ slug }) =>
+      `Hệ thống đã có trường mã «${slug}». Không ghi gì cả.\n` +
+      `This install already has a school with the slug "${slug}". Nothing was written.`,
+    hint: () =>
+      'Chọn một mã khác cho trường được khôi phục: --as-school <mã khác>. Danh sách trường: trang quản trị, Hệ thống → Trường.\n' +
+      'Choose another slug for the restored school: --as-school <other-slug>. The schools are listed in the admin (Hệ thống → Trường).',
+  }),
+  /** `school`: the name of the school whose column address overlaps. */
+  RestoreSchoolAddressTaken: define<{ basePath: string; school: string }>({
+    audience: 'operator',
+    title: 'Địa chỉ chuyên mục đã có trường dùng / The column address is taken',
+    message: ({ basePath, school }) =>
+      `Địa chỉ chuyên mục ${basePath} của trường mới trùng hoặc lồng với địa chỉ của ${school}. Không ghi gì cả.\n` +
+      `The new school's column address ${basePath} is the same as, or overlaps, that of ${school}. Nothing was written.`,
+    hint: () =>
+      'Chọn một mã trường khác (--as-school), hoặc đổi đường dẫn chuyên mục của trường kia trong trang quản trị.\n' +
+      "Choose another slug (--as-school), or change the other school's column address in the admin.",
+  }),
+  RestoreArchiveNotOneSchool: define<{ count: number }>({
+    audience: 'operator',
+    title: 'Bản sao lưu không phải của một trường / Not one school’s backup',
+    message: ({ count }) =>
+      `Bản sao lưu này có ${count} trường; --as-school chỉ nạp bản sao lưu của một trường (sao lưu từ hệ thống riêng của trường đó). Không ghi gì cả.\n` +
+      `This backup holds ${count} schools; --as-school loads one school's backup only (made on that school's own install). Nothing was written.`,
+    hint: () =>
+      'Để chuyển cả hệ thống, khôi phục không có --as-school vào một cơ sở dữ liệu trống.\n' +
+      'To move a whole install, restore without --as-school into an empty database.',
+  }),
+  /** An account of the archive whose e-mail the target already has; `role`: its role in the archived school, if any. */
+  RestoreAccountMerged: define<{ email: string; role: Role | null }>({
+    audience: 'operator',
+    title: 'Tài khoản đã có / Existing account',
+    message: ({ email, role }) =>
+      role
+        ? `Tài khoản ${email} đã có trên hệ thống: giữ nguyên (không tạo thêm, không ghi đè), chỉ thêm vào trường mới với vai trò ${labelOf(ROLES, role)}.\n` +
+          `The account ${email} already exists: kept as it is (neither duplicated nor overwritten), only added to the new school as ${role}.`
+        : `Tài khoản ${email} đã có trên hệ thống: giữ nguyên; trong bản sao lưu nó không có vai trò ở trường nên không được thêm vào trường mới.\n` +
+          `The account ${email} already exists: kept as it is; it had no role in the archived school, so it was not added to the new one.`,
+  }),
+  RestorePlatformRoleNotCarried: define<{ email: string; platformRole: PlatformRole }>({
+    audience: 'operator',
+    title: 'Không chuyển vai trò trên nền tảng / Platform role not carried over',
+    message: ({ email, platformRole }) =>
+      `${email} là «${labelOf(PLATFORM_ROLES, platformRole)}» trong bản sao lưu; vai trò này không được chuyển sang: khôi phục một trường không trao quyền trên toàn hệ thống.\n` +
+      `${email} is ${platformRole} in the backup; that role was not carried over: restoring a school grants no rights over the whole install.`,
+    hint: () =>
+      'Nếu cần, quản trị nền tảng cấp lại vai trò trong trang quản trị (Hệ thống → Người dùng).\n' +
+      'If needed, a platform admin grants it again in the admin (Hệ thống → Người dùng).',
+  }),
+  /** An uploaded file whose name another school's file already has on disk. */
+  RestoreFileRenamed: define<{ collection: string; from: string; to: string }>({
+    audience: 'operator',
+    title: 'Tệp được đổi tên / File renamed',
+    message: ({ collection, from, to }) =>
+      `Tệp ${collection}/${from} trùng tên với một tệp đã có trên hệ thống: được lưu thành ${collection}/${to}.\n` +
+      `The file ${collection}/${from} has the name of a file already on the install: stored as ${collection}/${to}.`,
+  }),
+  /** A restore --as-school that was killed on a database without transactions (a standalone MongoDB). */
+  RestoreAsSchoolLeftoverRemoved: define<{ slug: string }>({
+    audience: 'operator',
+    title: 'Đã dọn lần khôi phục bị ngắt / Interrupted restore cleaned up',
+    message: ({ slug }) =>
+      `Lần khôi phục trường «${slug}» trước đó bị ngắt giữa chừng: phần dữ liệu và tệp nó để lại đã được xoá.\n` +
+      `An earlier restore of the school "${slug}" was interrupted: the data and files it left behind were removed.`,
   }),
 
   // ── A request either server could not answer (scripts/cms-server.ts, scripts/serve-site.ts) ──

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import type { SanitizedConfig } from 'payload';
 
-import { type Manifest, readArchive } from '../../src/cms/backup/archive';
+import { canonicalJson, type Manifest, readArchive } from '../../src/cms/backup/archive';
 import { type IdMapper, remapJob, remapReferences } from '../../src/cms/backup/relations';
 
 type Doc = Record<string, unknown> & { id: number | string };
@@ -100,4 +100,18 @@ function withoutNulls(value: unknown): unknown {
       .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
       .map(([k, v]) => [k, withoutNulls(v)]),
   );
+}
+
+/**
+ * Every document and version of an archive as canonical JSON (the bytes the
+ * archive holds), by entry and id: two archives of one database compare
+ * document by document, so a document that changed shows even when others
+ * were added beside it.
+ */
+export function documentsById(json: Map<string, unknown>): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const [entry, value] of json)
+    if (Array.isArray(value))
+      out.set(entry, new Map((value as Doc[]).map((doc) => [String(doc.id), canonicalJson(doc)])));
+  return out;
 }

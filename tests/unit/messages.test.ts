@@ -187,6 +187,14 @@ const samples: { [N in MessageName]: DetailsOf<N> } = {
   BackupStrayFiles: { count: 3, dir: 'data/uploads/media', example: 'cu.jpg' },
   RestoreDanglingLinks: { count: 2, example: 'media:99' },
   RestoreFilesSetAside: { folder: 'data/uploads/media.truoc-khoi-phuc-2026-01-01T08-00-00-000Z' },
+  RestoreAsSchoolSlugInvalid: { slug: 'THCS Lê Lợi' },
+  RestoreSchoolExists: { slug: 'thcs-le-loi' },
+  RestoreSchoolAddressTaken: { basePath: '/thcs-le-loi/binh-dang-gioi/', school: 'Trường THCS Lê Lợi' },
+  RestoreArchiveNotOneSchool: { count: 3 },
+  RestoreAccountMerged: { email: 'bientap@leloi.edu.vn', role: 'editor' },
+  RestorePlatformRoleNotCarried: { email: 'quantri@leloi.edu.vn', platformRole: 'platform-admin' },
+  RestoreFileRenamed: { collection: 'media', from: 'anh-bia.jpg', to: 'anh-bia-1.jpg' },
+  RestoreAsSchoolLeftoverRemoved: { slug: 'thcs-le-loi' },
   ServerError: {},
 };
 

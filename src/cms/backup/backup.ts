@@ -7,7 +7,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { renderMessage } from '../../messages/catalogue';
 import { type ArchiveSource, type Manifest, writeArchive } from './archive';
-import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEY, uploadedFileNames } from './scope';
+import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEYS, uploadedFileNames } from './scope';
 
 type Doc = Record<string, unknown> & { id: number | string };
 
@@ -35,7 +35,7 @@ export async function readBackupContent(payload: Payload): Promise<BackupContent
       let docs = ((await payload.db.find({ collection: slug, limit: 0, pagination: false, req })).docs as Doc[]).sort(
         byId,
       );
-      if (slug === 'payload-kv') docs = docs.filter((doc) => doc.key !== RESTORE_MARKER_KEY);
+      if (slug === 'payload-kv') docs = docs.filter((doc) => !RESTORE_MARKER_KEYS.includes(String(doc.key)));
       const versions = collection.versions
         ? (
             (await payload.db.findVersions({ collection: slug, limit: 0, pagination: false, req }))

@@ -40,12 +40,98 @@ export class IdPlan implements IdMapper {
   /** The new id of a document; null (and noted) when the archive does not hold it. */
   id(collection: string, oldId: unknown): Id | null {
     if (oldId === null || oldId === undefined) return null;
-    const key = typeof oldId === 'object' && 'id' in (oldId as object) ? (oldId as { id: Id }).id : (oldId as Id);
+    const key = keyOf(oldId);
     const found = this.ids.get(collection)?.get(String(key));
     if (found !== undefined) return found;
     this.dangling.add(`${collection}:${String(key)}`);
     return this.keepIds ? key : null;
   }
+}
+
+/** A reference as stored (an id) or as populated (a document with its id). */
+const keyOf = (ref: unknown): Id =>
+  typeof ref === 'object' && ref !== null && 'id' in ref ? (ref as { id: Id }).id : (ref as Id);
+
+/**
+ * Ids handed out one document at a time, for a restore into a database that
+ * already holds documents (`restore --as-school`): every id is new, even
+ * between databases of the same kind, and an archived document may also
+ * stand for one the target already has (an account with the same e-mail).
+ */
+export class AssignedIds implements IdMapper {
+  readonly keepIds = false;
+  private readonly ids = new Map<string, Map<string, Id>>();
+  /** References to documents that are not carried over: `collection:id`. */
+  readonly dangling = new Set<string>();
+
+  set(collection: string, oldId: Id, newId: Id): void {
+    let map = this.ids.get(collection);
+    if (!map) this.ids.set(collection, (map = new Map()));
+    map.set(String(oldId), newId);
+  }
+
+  has(collection: string, oldId: unknown): boolean {
+    return oldId !== null && oldId !== undefined && Boolean(this.ids.get(collection)?.has(String(keyOf(oldId))));
+  }
+
+  id(collection: string, oldId: unknown): Id | null {
+    if (oldId === null || oldId === undefined) return null;
+    const key = keyOf(oldId);
+    const found = this.ids.get(collection)?.get(String(key));
+    if (found !== undefined) return found;
+    this.dangling.add(`${collection}:${String(key)}`);
+    return null;
+  }
+}
+
+/**
+ * New ids in a database that already holds documents: SQLite's numbers after
+ * the highest one there, MongoDB's ObjectIds from each document's creation time.
+ */
+export function idsAfter(target: IdType, highest: number): (createdAt: unknown) => Id {
+  let next = highest;
+  return (createdAt) => (target === 'number' ? ++next : objectIdAt(createdAt));
+}
+
+/**
+ * Copies `data` with a new id on every array and block row. Rows are stored
+ * under their ids (SQLite's primary keys), so a second copy of the same
+ * archive on one database, another school's, would clash without this.
+ */
+export function withNewRowIds(fields: readonly FlattenedField[], data: Doc): Doc {
+  const out: Doc = { ...data };
+  for (const field of fields) {
+    if (!('name' in field) || !isObject(out[field.name])) continue;
+    const value = out[field.name];
+    switch (field.type) {
+      case 'group':
+      case 'tab':
+        out[field.name] = withNewRowIds(field.flattenedFields, value as Doc);
+        break;
+      case 'array':
+        out[field.name] = (value as Doc[]).map((row) => ({
+          ...withNewRowIds(field.flattenedFields, row),
+          id: newRowId(),
+        }));
+        break;
+      case 'blocks':
+        out[field.name] = (value as Doc[]).map((row) => {
+          const block = field.blocks.find((b) => b.slug === row.blockType);
+          return { ...(block ? withNewRowIds(block.flattenedFields, row) : row), id: newRowId() };
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
+
+/** A row id as Payload makes them (24 hex digits, an ObjectId). */
+export function newRowId(): string {
+  return objectIdAt(undefined);
 }
 
 /** Copies `data` with every relationship, upload and rich-text reference rewritten through `plan`. */

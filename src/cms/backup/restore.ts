@@ -17,11 +17,11 @@ import {
 
 import { ColumnError } from '../../messages/column-error';
 import { ArchiveError, type Manifest, readArchive } from './archive';
-import { type Id, IdPlan, remapJob, remapReferences } from './relations';
+import { type Id, type IdMapper, IdPlan, remapJob, remapReferences } from './relations';
 import { backedUpCollections, backedUpGlobals, RESTORE_MARKER_KEY } from './scope';
 import { FolderSwap, foldersWithFiles, removeAbandonedStaging, removeIfEmpty, stagingDirFor } from './upload-folders';
 
-type Doc = Record<string, unknown> & { id: Id };
+export type Doc = Record<string, unknown> & { id: Id };
 
 /** The target database already holds content and the restore was not told to replace it. */
 export class NotEmptyError<
@@ -168,9 +168,10 @@ async function assertRestored(payload: Payload, content: Content) {
   }
 }
 
-type Content = Map<CollectionSlug, { docs: Doc[]; versions: Doc[] }>;
+export type Content = Map<CollectionSlug, { docs: Doc[]; versions: Doc[] }>;
 
-function contentOf(json: Map<string, unknown>, manifest: Manifest, known: CollectionSlug[]): Content {
+/** The archive's documents and versions per collection, checked against its manifest and this version's collections. */
+export function contentOf(json: Map<string, unknown>, manifest: Manifest, known: CollectionSlug[]): Content {
   const content: Content = new Map();
   const isKnown = (slug: string): slug is CollectionSlug => (known as string[]).includes(slug);
   for (const [slug, counts] of Object.entries(manifest.collections)) {
@@ -211,11 +212,11 @@ async function deleteEverything(payload: Payload, collections: SanitizedCollecti
   }
 }
 
-async function insertDoc(
+export async function insertDoc(
   payload: Payload,
   collection: SanitizedCollectionConfig,
   doc: Doc,
-  plan: IdPlan,
+  plan: IdMapper,
   req: PayloadRequest,
 ) {
   // A job caught mid-run is run again rather than left stuck.
@@ -231,11 +232,11 @@ async function insertDoc(
   });
 }
 
-async function insertVersion(
+export async function insertVersion(
   payload: Payload,
   collection: SanitizedCollectionConfig,
   version: Doc,
-  plan: IdPlan,
+  plan: IdMapper,
   req: PayloadRequest,
 ) {
   const { id, parent, version: data, ...meta } = version as Doc & { parent: Id; version: Record<string, unknown> };

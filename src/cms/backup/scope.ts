@@ -18,6 +18,10 @@ export const NOT_BACKED_UP = {
 
 /** Key of the marker a restore keeps in payload-kv while it runs (inside its transaction). */
 export const RESTORE_MARKER_KEY = 'backup:restore-in-progress';
+/** Key of the record a `restore --as-school` keeps in payload-kv while it runs on a database without transactions. */
+export const AS_SCHOOL_MARKER_KEY = 'backup:restore-as-school-in-progress';
+/** The markers above: a restore's own bookkeeping, never content. */
+export const RESTORE_MARKER_KEYS: readonly string[] = [RESTORE_MARKER_KEY, AS_SCHOOL_MARKER_KEY];
 
 /**
  * Collections to back up, each after the collections it refers to, so a

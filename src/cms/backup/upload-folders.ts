@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -64,6 +64,40 @@ export class FolderSwap {
     return kept;
   }
 }
+
+/**
+ * Staged files placed one by one into live uploads folders that hold other
+ * schools' files (`restore --as-school`): never over an existing file (a
+ * hard link, or an exclusive copy where links are not possible, fails when
+ * the name is taken), and `undo` removes exactly the files it placed.
+ */
+export class FilePlacement {
+  private readonly placed: string[] = [];
+  private readonly made: string[] = [];
+
+  async place(staged: string, dir: string, name: string) {
+    if (!existsSync(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.push(dir);
+    }
+    const target = path.join(dir, name);
+    try {
+      await link(staged, target);
+    } catch (error) {
+      if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      await copyFile(staged, target, constants.COPYFILE_EXCL);
+    }
+    this.placed.push(target);
+  }
+
+  async undo() {
+    for (const file of this.placed.splice(0).reverse()) await rm(file, { force: true });
+    for (const dir of this.made.splice(0).reverse()) await removeIfEmpty(dir);
+  }
+}
+
+/** Errors of a file system that has no hard links (or not between these folders). */
+const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP']);
 
 /** Staging folders of restores that were killed (their process is gone). */
 export async function removeAbandonedStaging(staging: string) {
