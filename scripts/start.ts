@@ -3,7 +3,8 @@
  * 1. secret: PAYLOAD_SECRET, or a random one kept in data/.payload-secret;
  *    a missing, short or public secret stops everything here;
  * 2. database: run the committed migrations;
- * 3. demo content when the database is empty (SEED_DEMO=false to skip);
+ * 3. demo content when the database is empty (SEED_DEMO=false to skip): the
+ *    demo school and two smaller schools of its district, with their accounts;
  * 4. the admin: `next build` when its sources changed since the last build;
  * 5. the CMS server (scripts/cms-server.ts: Next behind a server that knows
  *    the client's address) on PORT (3000), with the job queue;

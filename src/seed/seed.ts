@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import type { DefaultDocumentIDType, Payload, Where } from 'payload';
 
-import type { CollectionSlug, DefaultDocumentIDType, Payload, Where } from 'payload';
-
-import { IMPORT_FIRST_PUBLISHED_AT } from '../cms/fields/publication';
-import { SKIP_SITE_REBUILD } from '../cms/site-build/hooks';
 import type { Role } from '../domain/vocabulary';
 import {
   demoArticles,
@@ -16,20 +12,24 @@ import {
 } from './demo-content';
 import { slugify } from '../domain/slug';
 import { readDemoFile } from './demo-files';
+import { seedDistrict } from './district-seed';
 import { makeImage } from './images';
 import { toLexical, uploadNode } from './lexical';
+import { type SeededAccount, seeding } from './seeder';
 
 /**
- * Fills an empty (or partly filled) database with the demo column. Every item
- * is looked up by a natural key first (email, filename, title), so running it
- * twice adds nothing twice. Dates carry the demo's history: an imported item's
- * first publication is its publication date.
+ * Fills an empty (or partly filled) database with the demo column: the demo
+ * school, then the two smaller schools of its district and the district's
+ * officer (district-seed.ts). Every item is looked up by a natural key first
+ * (email, slug, title), so running it twice adds nothing twice. Dates carry
+ * the demo's history: an imported item's first publication is its
+ * publication date.
  */
 
 export type SeedResult = {
   created: Record<string, number>;
   /** Passwords of the demo accounts created in this run (dev only; printed once). */
-  accounts: { email: string; role: Role; password: string }[];
+  accounts: SeededAccount[];
 };
 
 /** The demo school's slug (its column keeps the first school's address, /binh-dang-gioi/). */
@@ -49,24 +49,13 @@ export async function isEmptyDatabase(payload: Payload): Promise<boolean> {
   return users.totalDocs === 0 && articles.totalDocs === 0;
 }
 
-export async function seedDemoContent(payload: Payload, log: (line: string) => void = () => {}): Promise<SeedResult> {
-  const created: Record<string, number> = {};
-  const count = (collection: string) => (created[collection] = (created[collection] ?? 0) + 1);
-  // History carries its own first-publication dates; the caller builds the site once afterwards.
-  const context = { [IMPORT_FIRST_PUBLISHED_AT]: true, [SKIP_SITE_REBUILD]: true };
-
-  /** Finds a document by a natural key, or creates it. */
-  async function ensure<T extends { id: DefaultDocumentIDType }>(
-    collection: CollectionSlug,
-    where: Where,
-    create: () => Promise<T>,
-  ): Promise<T> {
-    const found = await payload.find({ collection, where, limit: 1, depth: 0, draft: true, pagination: false });
-    if (found.docs[0]) return found.docs[0] as unknown as T;
-    const doc = await create();
-    count(collection);
-    return doc;
-  }
+export async function seedDemoContent(
+  payload: Payload,
+  log: (line: string) => void = () => {},
+  options: { now?: Date } = {},
+): Promise<SeedResult> {
+  const seed = seeding(payload);
+  const { ensure, context } = seed;
 
   // The demo school first: on an empty install it is the first school, at the classic address.
   const school = await ensure('schools', { slug: { equals: DEMO_SCHOOL_SLUG } }, () =>
@@ -85,24 +74,16 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
     }),
   );
 
-  const accounts: SeedResult['accounts'] = [];
   const users: Partial<Record<Role, DefaultDocumentIDType>> = {};
   for (const { role, ...account } of DEMO_ACCOUNTS) {
-    const user = await ensure('users', { email: { equals: account.email } }, () => {
-      const password = `demo-${randomBytes(9).toString('base64url')}`;
-      accounts.push({ email: account.email, role, password });
-      return payload.create({
-        collection: 'users',
-        data: {
-          ...account,
-          password,
-          schools: [{ school: school.id, role }],
-          // The school's admin also runs the platform, as on any single-school install.
-          ...(role === 'admin' ? { platformRole: 'platform-admin' as const } : {}),
-        },
-      });
+    users[role] = await seed.account({
+      ...account,
+      role,
+      school: school.id,
+      place: SCHOOL_NAME,
+      // The school's admin also runs the platform, as on any single-school install.
+      ...(role === 'admin' ? { platformRole: 'platform-admin' as const } : {}),
     });
-    users[role] = user.id;
   }
   const authors = [users.editor!];
   const mine = { school: school.id };
@@ -223,5 +204,6 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
   }
   log(`Tài liệu dạy học: ${demoTeachingResources.length}`);
 
-  return { created, accounts };
+  await seedDistrict(seed, options.now ?? new Date(), log);
+  return { created: seed.created, accounts: seed.accounts };
 }

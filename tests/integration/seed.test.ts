@@ -1,15 +1,23 @@
 import type { CollectionSlug } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { isEmptyDatabase, seedDemoContent, type SeedResult } from '../../src/seed/seed';
+import { coverageInputFromCms } from '../../src/cms/coverage-source';
+import { buildCoverageReport } from '../../src/domain/coverage';
+import { quarterId } from '../../src/domain/quarters';
+import { slugify } from '../../src/domain/slug';
+import { DISTRICT_OFFICE } from '../../src/seed/demo-content';
+import { DISTRICT_OFFICER, districtSchools, quarterBefore, REPORTED_QUARTERS } from '../../src/seed/district-content';
+import { DEMO_SCHOOL_SLUG, isEmptyDatabase, seedDemoContent, type SeedResult } from '../../src/seed/seed';
 import { backend, backendLabel, startTestCms, type TestCms } from '../support/cms';
 
 let cms: TestCms;
 let first: SeedResult;
+let seededAt: Date;
 
 beforeAll(async () => {
   cms = await startTestCms();
   expect(await isEmptyDatabase(cms.payload)).toBe(true);
+  seededAt = new Date();
   first = await seedDemoContent(cms.payload);
 }, 180_000);
 afterAll(async () => cms?.stop());
@@ -38,8 +46,7 @@ const quarterOf = (iso: string) => {
 };
 
 describe(`demo content on ${backendLabel[backend]}`, () => {
-  it('has one account per role and realistic amounts of content', async () => {
-    expect(first.accounts.map((a) => a.role).sort()).toEqual(['admin', 'contributor', 'editor']);
+  it('has realistic amounts of content', async () => {
     const c = await counts();
     expect(c.articles).toBeGreaterThanOrEqual(16);
     expect(c['model-stories']).toBe(4);
@@ -79,6 +86,78 @@ describe(`demo content on ${backendLabel[backend]}`, () => {
       where: { taskSlug: { equals: 'rebuildSite' } },
     });
     expect(totalDocs).toBe(0);
+  });
+
+  it('hosts the demo school first, at the classic address, and two smaller schools of its district', async () => {
+    const { docs } = await cms.payload.find({ collection: 'schools', sort: 'id', depth: 0, limit: 10 });
+    const small = districtSchools.map((s) => slugify(s.name));
+    expect(docs.map((d) => d.slug)).toEqual([DEMO_SCHOOL_SLUG, ...small]);
+    expect(docs.map((d) => d.name)).toEqual(['Trường THCS Nguyễn Du', 'Trường THCS Lê Lợi', 'Trường THCS Trần Phú']);
+    expect(docs.map((d) => d.basePath)).toEqual([
+      '/binh-dang-gioi/',
+      ...small.map((slug) => `/${slug}/binh-dang-gioi/`),
+    ]);
+    expect(docs.every((d) => d.district === DISTRICT_OFFICE)).toBe(true);
+    for (const school of docs.slice(1)) {
+      const { totalDocs } = await cms.payload.count({
+        collection: 'articles',
+        where: { school: { equals: school.id } },
+      });
+      expect(totalDocs, `${school.name}: fewer items than the demo school`).toBeGreaterThan(3);
+      expect(totalDocs).toBeLessThan(10);
+    }
+  });
+
+  it('has one account per role in each school, each a member of its school only, and the district officer', async () => {
+    const { docs: schools } = await cms.payload.find({ collection: 'schools', sort: 'id', depth: 0, limit: 10 });
+    const { docs: users } = await cms.payload.find({ collection: 'users', depth: 0, limit: 100, overrideAccess: true });
+    expect(users).toHaveLength(schools.length * 3 + 1);
+    for (const school of schools) {
+      const members = users.filter((u) => (u.schools ?? []).some((m) => String(m.school) === String(school.id)));
+      expect(members.map((u) => u.schools![0]!.role).sort(), school.name).toEqual(['admin', 'contributor', 'editor']);
+      for (const member of members) expect(member.schools, member.email).toHaveLength(1);
+    }
+    const officer = users.find((u) => u.email === DISTRICT_OFFICER.email)!;
+    expect(officer.platformRole).toBe('district-officer');
+    expect(officer.schools ?? []).toEqual([]);
+    // On a single-school install the first admin runs the platform; the district's other admins do not.
+    expect(users.filter((u) => u.platformRole === 'platform-admin').map((u) => u.email)).toEqual([
+      'quantri@nguyendu.edu.vn',
+    ]);
+    // Each password is printed once, beside the account's school.
+    expect(first.accounts).toHaveLength(users.length);
+    expect(first.accounts.filter((a) => a.role === 'admin').map((a) => a.school)).toEqual(schools.map((s) => s.name));
+    expect(first.accounts.find((a) => a.role === 'district-officer')).toMatchObject({
+      email: DISTRICT_OFFICER.email,
+      school: DISTRICT_OFFICE,
+    });
+    expect(new Set(first.accounts.map((a) => a.password)).size).toBe(users.length);
+  });
+
+  it('gives the district one school that keeps every quarter and one that misses two', async () => {
+    const [leLoi, tranPhu] = districtSchools.map((s) => slugify(s.name));
+    const reportOf = async (slug: string) =>
+      buildCoverageReport(await coverageInputFromCms(cms.payload, { school: slug, now: seededAt }));
+    const kept = await reportOf(leLoi!);
+    expect(kept.summary).toMatchObject({ quarters: REPORTED_QUARTERS + 1, covered: REPORTED_QUARTERS, missed: 0 });
+    const missing = await reportOf(tranPhu!);
+    expect(missing.summary).toMatchObject({
+      quarters: REPORTED_QUARTERS + 1,
+      covered: REPORTED_QUARTERS - 2,
+      missed: 2,
+      inProgress: 1,
+      missedQuarters: [quarterId(quarterBefore(seededAt, 5)), quarterId(quarterBefore(seededAt, 2))],
+    });
+    // The missed quarters have ended, and one of them holds an item that does not count (a draft).
+    const lastMissed = missing.quarters.find((q) => q.quarter === missing.summary.missedQuarters[1])!;
+    expect(new Date(lastMissed.end) < seededAt).toBe(true);
+    const school = (await cms.payload.find({ collection: 'schools', where: { slug: { equals: tranPhu } } })).docs[0]!;
+    const { docs: drafts } = await cms.payload.find({
+      collection: 'articles',
+      where: { and: [{ school: { equals: school.id } }, { _status: { equals: 'draft' } }] },
+      depth: 0,
+    });
+    expect(drafts).toHaveLength(1);
   });
 
   it('adds nothing when run twice', async () => {

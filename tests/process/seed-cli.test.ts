@@ -19,7 +19,8 @@ describe('migrations and the seed command on a fresh SQLite file', async () => {
     PAYLOAD_SECRET: 'test-secret-for-vitest-runs-only-0123456789',
   };
 
-  it('migrates, seeds with one account per role, and adds nothing the second time', async () => {
+  // Four commands in a row, the seed hashing ten passwords: more than the project's default minute on a busy machine.
+  it('migrates, seeds the district with one account per role per school, and adds nothing the second time', async () => {
     const migrate = await run(bin('payload'), ['migrate'], env, 120_000);
     expect(migrate.code, migrate.stderr).toBe(0);
     expect(migrate.stdout).toMatch(/Migrated:\s+\d+_\d+_initial/);
@@ -29,6 +30,15 @@ describe('migrations and the seed command on a fresh SQLite file', async () => {
     expect(first.stdout).toMatch(/Đã thêm \d+ mục/);
     for (const role of ['admin', 'editor', 'contributor'])
       expect(first.stdout).toMatch(new RegExp(`│ ${role}\\s+\\S+@\\S+\\s+demo-\\S+`));
+    // One account per role in each of the district's three schools, and its officer: each printed once, with its school.
+    for (const school of ['Trường THCS Nguyễn Du', 'Trường THCS Lê Lợi', 'Trường THCS Trần Phú'])
+      for (const role of ['admin', 'editor', 'contributor'])
+        expect(
+          first.stdout.match(new RegExp(`│ ${role}\\s+\\S+@\\S+\\s+demo-\\S+\\s+${school}$`, 'gm')),
+          `${role} ${school}`,
+        ).toHaveLength(1);
+    expect(first.stdout).toMatch(/│ district-officer\s+\S+@\S+\s+demo-\S+\s+Phòng GDĐT quận Hoàn Kiếm$/m);
+    expect(first.stdout).toMatch(/Trường THCS Trần Phú: \d+ bài viết/);
 
     const second = await run(bin('tsx'), ['scripts/seed.ts'], env, 120_000);
     expect(second.code, second.stderr).toBe(0);
@@ -37,5 +47,5 @@ describe('migrations and the seed command on a fresh SQLite file', async () => {
 
     const ifEmpty = await run(bin('tsx'), ['scripts/seed.ts', '--if-empty'], env, 120_000);
     expect(ifEmpty.stdout).toContain('bỏ qua dữ liệu mẫu');
-  });
+  }, 180_000);
 });
