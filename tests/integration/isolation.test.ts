@@ -992,3 +992,70 @@ describe(`memberships across schools, on ${backendLabel[backend]}`, () => {
     expect(await grantsOf(target.id)).toEqual(before);
   });
 });
+
+describe(`a new document's school, chosen in the admin's school switch, on ${backendLabel[backend]}`, () => {
+  /** REST as the admin sends it: the signed-in person, and the school chosen in the switch (the plugin's cookie). */
+  const post = async (user: TypedUser, chosen: Target | null, collection: string, data: object, draft = false) => {
+    const token = await restLogin(world.cms.config, user.email as string, PASSWORD);
+    const headers = new Headers({ 'content-type': 'application/json', authorization: `JWT ${token}` });
+    if (chosen) headers.set('cookie', `payload-tenant=${String(schoolId(chosen))}`);
+    const { handleEndpoints } = await import('payload');
+    const response = await handleEndpoints({
+      config: world.cms.config,
+      request: new Request(`http://localhost:3000/api/${collection}${draft ? '?draft=true' : ''}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(data),
+      }),
+    });
+    const body = (await response.json()) as { doc?: { school?: { id: unknown } | unknown } };
+    const school = body.doc?.school;
+    return {
+      status: response.status,
+      school: typeof school === 'object' && school ? (school as { id: unknown }).id : school,
+    };
+  };
+  let twoRoles: TypedUser;
+  beforeAll(async () => {
+    twoRoles = await makeUser({
+      label: 'editor-a-contributor-b',
+      schools: [
+        { school: schoolId('A'), role: 'editor' },
+        { school: schoolId('B'), role: 'contributor' },
+      ],
+    });
+  });
+  const article = (title: string, status: 'draft' | 'published') => ({
+    ...minimalData.articles,
+    title: unique(title),
+    _status: status,
+  });
+
+  it('judges the role in the chosen school: an editor of A who only contributes to B cannot publish in B', async () => {
+    expect((await post(twoRoles, 'B', 'articles', article('Đăng thẳng vào B', 'published'))).status).toBe(403);
+    const draft = await post(twoRoles, 'B', 'articles', article('Nháp ở B', 'draft'), true);
+    expect(draft.status).toBe(201);
+    expect(String(draft.school)).toBe(String(schoolId('B')));
+    const published = await post(twoRoles, 'A', 'articles', article('Đăng ở A', 'published'));
+    expect(published.status).toBe(201);
+    expect(String(published.school)).toBe(String(schoolId('A')));
+    // Topics need `publish` in their school.
+    expect((await post(twoRoles, 'B', 'topics', { title: unique('Chủ đề B') })).status).toBe(403);
+  });
+
+  it('a school chosen that the person is not a member of gets nothing written there, drafts included', async () => {
+    const outsider = world.actors.contributorA;
+    expect((await post(outsider, 'B', 'articles', article('Nháp lạc sang B', 'draft'), true)).status).toBe(403);
+    const { totalDocs } = await world.payload.count({
+      collection: 'articles',
+      where: { and: [{ school: { equals: schoolId('B') } }, { title: { like: 'Nháp lạc sang B' } }] },
+    });
+    expect(totalDocs).toBe(0);
+  });
+
+  it('with no school chosen, the first of the person’s schools', async () => {
+    const draft = await post(twoRoles, null, 'articles', article('Nháp không chọn trường', 'draft'), true);
+    expect(draft.status).toBe(201);
+    expect(String(draft.school)).toBe(String(schoolId('A')));
+  });
+});

@@ -1,4 +1,5 @@
 import { tenantField } from '@payloadcms/plugin-multi-tenant/fields';
+import { getTenantFromCookie } from '@payloadcms/plugin-multi-tenant/utilities';
 import {
   type Access,
   type CollectionBeforeValidateHook,
@@ -66,12 +67,35 @@ export function schoolField(options: { autosave: boolean }): RelationshipField {
     tenantsCollectionSlug: SCHOOLS.collection,
     unique: false,
     userHasAccessToAllTenants: userSeesAllSchools,
-    overrides: { label: 'Trường', access: { update: keepsItsSchool } },
+    overrides: {
+      label: 'Trường',
+      access: { update: keepsItsSchool },
+      // Ours, not the plugin's: the create access must judge the very school the document will get.
+      defaultValue: ({ req }: { req: PayloadRequest }) => schoolForNew(req, actorOf(req.user)),
+    },
   });
   return field;
 }
 
 type Owned = { school?: SchoolId | { id: SchoolId } | null; _status?: 'draft' | 'published' | null };
+
+/**
+ * The school a new document goes to when none was given, the one answer the
+ * field's default, the create access (mayCreateIn) and the guard all use, so
+ * the access judges the school the document really gets: the school chosen
+ * in the admin's school switch (the plugin's `payload-tenant` cookie), when
+ * it exists; else the person's first school; else the install's only school.
+ */
+export async function schoolForNew(req: PayloadRequest, actor: Actor): Promise<SchoolId | null> {
+  const chosen = getTenantFromCookie(req.headers, req.payload.db.defaultIDType);
+  if (chosen !== null && chosen !== undefined) {
+    const { totalDocs } = await req.payload.count({ collection: 'schools', where: { id: { equals: chosen } }, req });
+    if (totalDocs > 0) return chosen as SchoolId;
+  }
+  const mine = actor?.memberships ?? [];
+  if (mine.length > 0) return mine[0]!.school;
+  return defaultSchool(req, actor);
+}
 
 /** The school a new document goes to when none was given: the author's only school, or the install's only school. */
 export async function defaultSchool(req: PayloadRequest, actor: Actor): Promise<SchoolId | null> {
@@ -154,7 +178,7 @@ export const guardSchool: CollectionBeforeValidateHook = async ({ data, original
   };
 
   if (operation === 'create' && (doc.school === undefined || doc.school === null)) {
-    doc.school = await defaultSchool(req, actor);
+    doc.school = await schoolForNew(req, actor);
     if (doc.school === null) fail('school', renderMessage('SchoolRequired').text);
   }
   const school = doc.school ?? before?.school;
@@ -214,7 +238,7 @@ export function mayCreateIn(action: SchoolAction, publish?: SchoolAction): Acces
     const actor = actorOf(req.user);
     if (!actor) return false;
     const needed = data?._status === 'published' && publish ? publish : action;
-    const school = data?.school ?? (await defaultSchool(req, actor));
+    const school = data?.school ?? (await schoolForNew(req, actor));
     if (school === null || school === undefined) return mayAnywhere(req, needed);
     return may(actor, needed, idOf(school));
   };
