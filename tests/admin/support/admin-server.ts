@@ -25,8 +25,8 @@ export const ACCOUNTS: Record<'admin' | 'editor' | 'editor2' | 'contributor' | '
  * on connect, and one account per role created through the REST API.
  */
 export async function startAdminServer(
-  options: { port?: number; env?: Record<string, string>; runJobs?: boolean } = {},
-): Promise<{ url: string; stop: () => Promise<void>; env: Record<string, string> }> {
+  options: { port?: number; env?: Record<string, string>; runJobs?: boolean; seed?: boolean } = {},
+): Promise<{ url: string; stop: () => Promise<void>; env: Record<string, string>; seeded: SeededAccount[] }> {
   await ensureAdminBuilt();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ge-admin-'));
   const port = options.port ?? (await freePort());
@@ -37,6 +37,8 @@ export async function startAdminServer(
     UPLOADS_DIR: path.join(dir, 'uploads'),
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
   };
+  // `seed`: the demo district as `npm start` seeds it, instead of the test accounts.
+  const seeded = options.seed ? await seedInto({ ...process.env, NODE_ENV: 'production', ...env }) : [];
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -72,6 +74,7 @@ export async function startAdminServer(
   };
   try {
     await waitFor(`${url}/api/schools?limit=1&depth=0`, () => log);
+    if (options.seed) return { url, stop, env, seeded };
     const first = await fetch(`${url}/api/users/first-register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -98,7 +101,30 @@ export async function startAdminServer(
     await stop();
     throw new Error(`${(error as Error).message}\n--- cms-server ---\n${log.slice(-3000)}`, { cause: error });
   }
-  return { url, stop, env };
+  return { url, stop, env, seeded };
+}
+
+/** One demo account as `npm run seed` prints it once: role, e-mail, password, and the school or office it works in. */
+export type SeededAccount = { role: string; email: string; password: string; place: string };
+
+/** Runs the seed command on the server's database before it starts, reading the accounts from its one-time box. */
+async function seedInto(env: NodeJS.ProcessEnv): Promise<SeededAccount[]> {
+  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`seed → exit ${String(code)}\n${out.slice(-3000)}`);
+  return out
+    .split('\n')
+    .filter((line) => line.startsWith('│ '))
+    .map((line) => {
+      const [role, email, password, ...place] = line.slice(2).trim().split(/\s+/);
+      return { role: role!, email: email!, password: password!, place: place.join(' ') };
+    });
 }
 
 async function waitFor(url: string, log: () => string, timeoutMs = 120_000): Promise<void> {
@@ -114,14 +140,15 @@ async function waitFor(url: string, log: () => string, timeoutMs = 120_000): Pro
   throw new Error(`the admin did not answer at ${url}\n${log().slice(-3000)}`);
 }
 
-/** The demo school's site build status (the seeded first school), through REST as the admin's dashboard reads it. */
+/** A school's site build status (by slug; default: the first one made, the only one of a one-school test install), through REST as the admin's dashboard reads it. */
 export async function buildStatusOf(
   api: (method: string, route: string) => Promise<unknown>,
-  school = 'truong-thcs-nguyen-du',
+  school?: string,
 ): Promise<
   { state?: string; lastSuccessAt?: string; lastStartedAt?: string; missingFiles?: unknown[] } & Record<string, unknown>
 > {
-  const body = (await api('GET', `/api/site-builds?depth=0&limit=1&where[school.slug][equals]=${school}`)) as {
+  const where = school ? `&where[school.slug][equals]=${encodeURIComponent(school)}` : '';
+  const body = (await api('GET', `/api/site-builds?depth=0&limit=1&sort=createdAt${where}`)) as {
     docs?: Record<string, unknown>[];
   };
   return body.docs?.[0] ?? {};
