@@ -46,7 +46,8 @@ export type AsSchoolResult = {
   leftoverRemoved?: string;
 };
 
-const OWNED = new Set<string>(SCHOOL_OWNED_COLLECTIONS);
+/** Each carries `school`: its documents come along and get the new school (a school's closed quarters are its history). */
+const OWNED = new Set<string>([...SCHOOL_OWNED_COLLECTIONS, 'quarter-records']);
 
 /** What becomes of the archived documents of the collections no school owns. */
 const INSTALL_WIDE: Record<string, string> = {
@@ -55,6 +56,7 @@ const INSTALL_WIDE: Record<string, string> = {
   'payload-preferences': 'the admin preferences of the accounts created',
   'payload-jobs': 'scheduled publications still to run',
   'payload-kv': "the old server's own state: not carried over",
+  'self-reported-schools': "a district's list of schools on their own installs: not carried over",
 };
 
 /** Stands for the school in an archive made before schools, whose documents name none. */
