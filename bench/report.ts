@@ -317,18 +317,18 @@ function district(d: Row | undefined): string {
     '',
     `Setup: Payload started in ${s(setup.bootSeconds)}, ${fmt(d.schools)} schools in ${s(setup.schoolsSeconds)}, ` +
       `${fmt((d.schools as number) * (d.articlesPerSchool as number))} articles in ${s(setup.articlesSeconds)} ` +
-      `(${fmt(setup.articlesPerSecond)}/s: one Local API create each, through every hook but the rebuild request, their dates kept as history as the seed imports them); ${s(setup.totalSeconds)} in all.`,
+      `(${fmt(setup.articlesPerSecond)}/s: one Local API create each, through every hook but the rebuild request, their dates kept as history as the seed imports them); the closing job wrote ${fmt(setup.quarterRecords)} quarter records in ${s(setup.closingSeconds)}; ${s(setup.totalSeconds)} in all.`,
     '',
     table(
       ['work', 'result', 'baseline (same run)', 'ratio', 'details'],
       [
         [
-          `district dashboard: every school's coverage from the database, then the matrix (median of ${dash.runs})`,
+          `district dashboard: every school's coverage and closed-quarter records from the database (\`districtSources\`), then the matrix (median of ${dash.runs})`,
           `${fmt(dash.districtMedianMs)} ms`,
           `one school: ${fmt(dash.oneSchoolMedianMs, 2)} ms`,
           `${fmt(dash.ratio)}×`,
           `${fmt(dash.perSchoolMs, 2)} ms per school (${fmt(dash.perSchoolVsOneSchool, 2)}× one school alone); ` +
-            `${fmt(dash.itemsRead)} items, ${dash.rows} rows × ${dash.quarters} quarters; the matrix itself ${fmt(dash.matrixOnlyMedianMs, 2)} ms`,
+            `${fmt(dash.itemsRead)} items, ${dash.rows} rows × ${dash.quarters} quarters; the matrix itself ${fmt(dash.matrixOnlyMedianMs, 2)} ms; \`districtDashboard\` (the admin page's data) ${fmt(dash.dashboardPageMedianMs)} ms`,
         ],
         [
           `every school's site, one after another (cold)`,

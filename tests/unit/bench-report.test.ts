@@ -108,7 +108,9 @@ describe('BENCHMARKS.md', () => {
             schoolsSeconds: 1.5,
             articlesSeconds: 300,
             articlesPerSecond: 17,
-            totalSeconds: 304,
+            quarterRecords: 550,
+            closingSeconds: 4,
+            totalSeconds: 308,
           },
           dashboard: {
             runs: 9,
@@ -118,6 +120,7 @@ describe('BENCHMARKS.md', () => {
             perSchoolMs: 8.4,
             perSchoolVsOneSchool: 1,
             matrixOnlyMedianMs: 0.8,
+            dashboardPageMedianMs: 430,
             itemsRead: 5000,
             rows: 50,
             quarters: 12,
@@ -157,6 +160,8 @@ describe('BENCHMARKS.md', () => {
     expect(md).toContain('Measured 2026-12-03 on 2 × Xeon, 25 GB, Node 24.21.0, at nice 10');
     expect(md).toContain('5,000 articles in 300 s (17/s');
     expect(md).toContain('| 420 ms | one school: 8.4 ms | 50× |');
+    expect(md).toContain('the closing job wrote 550 quarter records in 4 s');
+    expect(md).toContain("`districtDashboard` (the admin page's data) 430 ms");
     expect(md).toContain('| 600 s | first school alone: 11.5 s | 52.2× (1.04× 50 × baseline) |');
     expect(md).toContain('| 10.8 s | its cold build above: 12 s | 0.9× |');
     expect(md).toContain('rebuild requested for: thcs-ba-trieu;');
