@@ -302,6 +302,56 @@ function login(l: Row | undefined): string {
   ].join('\n');
 }
 
+function district(d: Row | undefined): string {
+  if (!d) return '_not run_';
+  const m = d.machine as Row;
+  const setup = d.setup as Row;
+  const dash = d.dashboard as Row;
+  const sites = d.sites as Row;
+  const pub = d.publish as Row;
+  const s = (value: unknown) => `${fmt(value)} s`;
+  const yes = (ok: unknown) => (ok ? '✓' : '✗ NO');
+  return [
+    `${d.note} Measured ${String(d.measuredAt).slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}` +
+      `${m.nice ? `, at nice ${m.nice}` : ''} beside other work (load average ${(m.loadAverageAtEnd as number[] | undefined)?.join(' / ') ?? '?'} at the end).`,
+    '',
+    `Setup: Payload started in ${s(setup.bootSeconds)}, ${fmt(d.schools)} schools in ${s(setup.schoolsSeconds)}, ` +
+      `${fmt((d.schools as number) * (d.articlesPerSchool as number))} articles in ${s(setup.articlesSeconds)} ` +
+      `(${fmt(setup.articlesPerSecond)}/s: one Local API create each, through every hook but the rebuild request, their dates kept as history as the seed imports them); the closing job wrote ${fmt(setup.quarterRecords)} quarter records in ${s(setup.closingSeconds)}; ${s(setup.totalSeconds)} in all.`,
+    '',
+    table(
+      ['work', 'result', 'baseline (same run)', 'ratio', 'details'],
+      [
+        [
+          `district dashboard: every school's coverage and closed-quarter records from the database (\`districtSources\`), then the matrix (median of ${dash.runs})`,
+          `${fmt(dash.districtMedianMs)} ms`,
+          `one school: ${fmt(dash.oneSchoolMedianMs, 2)} ms`,
+          `${fmt(dash.ratio)}×`,
+          `${fmt(dash.perSchoolMs, 2)} ms per school (${fmt(dash.perSchoolVsOneSchool, 2)}× one school alone); ` +
+            `${fmt(dash.itemsRead)} items, ${dash.rows} rows × ${dash.quarters} quarters; the matrix itself ${fmt(dash.matrixOnlyMedianMs, 2)} ms; \`districtDashboard\` (the admin page's data) ${fmt(dash.dashboardPageMedianMs)} ms`,
+        ],
+        [
+          `every school's site, one after another (cold)`,
+          s(sites.totalSeconds),
+          `first school alone: ${s(sites.baselineSeconds)}`,
+          `${fmt(sites.totalVsBaseline)}× (${fmt(sites.totalVsSchoolsTimesBaseline, 2)}× ${fmt(d.schools)} × baseline)`,
+          `per school: median ${s(sites.perSchoolMedianSeconds)} (${fmt(sites.perSchoolMinSeconds)}–${fmt(sites.perSchoolMaxSeconds)}); ` +
+            `${fmt(sites.pages)} pages, ${fmt(sites.pagesPerSecond)} pages/s (alone: ${fmt(sites.baselinePagesPerSecond)}); ` +
+            `peak memory ${fmt(sites.peakRssMB)} MB (median ${fmt(sites.medianPeakRssMB)}; alone ${fmt(sites.baselinePeakRssMB)}); dist ${fmt(sites.distMB)} MB`,
+        ],
+        [
+          `one publish in school #${pub.school}, then its rebuild (the rebuild job's runSiteBuild)`,
+          s(pub.rebuildSeconds),
+          `its cold build above: ${s(pub.coldBuildSeconds)}`,
+          `${fmt(pub.vsColdBuild, 2)}×`,
+          `rebuild requested for: ${(pub.rebuildRequestedFor as string[]).join(', ') || 'none'}; new article on its site ${yes(pub.newArticleBuilt)}; ` +
+            `the other ${fmt(pub.otherSchools)} sites byte-identical (${fmt(pub.otherFilesCompared)} files hashed) ${yes(pub.otherSchoolsByteIdentical)}; peak memory ${fmt(pub.peakRssMB)} MB`,
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
 export function renderBenchmarks(results: Row): string {
   const machine = results.machine as Row | undefined;
   return `# Benchmarks
@@ -333,5 +383,9 @@ ${cms(results.cms as Row | undefined)}
 ## Login: what its timing tells about accounts
 
 ${login(results.login as Row | undefined)}
+
+## District: many schools on one install
+
+${district(results.district as Row | undefined)}
 `;
 }

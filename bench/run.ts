@@ -4,7 +4,7 @@
  * bench/results/<name>.json; this collects those files into
  * bench/results.json and the tables of BENCHMARKS.md, and prints the tables.
  * Nothing here is asserted by the tests.
- * BENCH_ONLY=coverage,images,site,pages,cms,login runs a subset (the others keep
+ * BENCH_ONLY=coverage,images,site,pages,cms,login,district runs a subset (the others keep
  * their last results).
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import os from 'node:os';
 
 import { benchCms } from './cms';
 import { benchCoverage } from './coverage';
+import { benchDistrict } from './district';
 import { benchImages } from './images';
 import { benchLogin } from './login-timing';
 import { benchPages } from './pages';
@@ -25,6 +26,7 @@ const BENCHES: [string, () => Promise<unknown>][] = [
   ['pages', benchPages],
   ['cms', benchCms],
   ['login', benchLogin],
+  ['district', benchDistrict],
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 for (const [name, run] of BENCHES) {
