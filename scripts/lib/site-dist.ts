@@ -25,11 +25,12 @@ export function builtSites(root: string): (SiteManifest & { dir: string })[] {
     return sites; // nothing built yet
   }
   for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    // Only a school's own folder (its slug): not `<slug>.old`, which a build's swap leaves for a moment.
+    if (!entry.isDirectory() || !/^[a-z0-9][a-z0-9-]*$/.test(entry.name)) continue;
     const dir = path.join(root, entry.name);
     try {
       const manifest = JSON.parse(readFileSync(path.join(dir, SITE_MANIFEST), 'utf8')) as SiteManifest;
-      if (typeof manifest.basePath === 'string' && typeof manifest.slug === 'string') sites.push({ ...manifest, dir });
+      if (typeof manifest.basePath === 'string' && manifest.slug === entry.name) sites.push({ ...manifest, dir });
     } catch {
       // not a site folder (or one being swapped in right now): skipped until it has a manifest
     }

@@ -8,6 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { precompressDir } from '../../src/site/integrations/precompress';
+import { SITE_MANIFEST } from '../../scripts/lib/site-dist';
 import { freePort } from '../support/ports';
 import { ROOT } from './run';
 
@@ -42,11 +43,20 @@ async function writeSite(target: string, marker: string) {
   await writeFile(path.join(client, 'coverage.csv'), 'quý,trạng thái\nQuý I/2026,đạt\n');
   await writeFile(path.join(client, '_headers'), '/binh-dang-gioi/*\n  X-Frame-Options: SAMEORIGIN\n');
   await precompressDir(client);
+  // As scripts/build-site.ts leaves it: which school's site this folder is, under which address.
+  await writeFile(
+    path.join(target, SITE_MANIFEST),
+    JSON.stringify({ slug: SLUG, name: 'Trường THCS Thử', basePath: BASE, builtAt: new Date().toISOString() }),
+  );
 }
+
+/** The sites' root (SITE_DIST) and this school's folder in it. */
+const SLUG = 'truong-thcs-thu';
+const siteDir = () => path.join(dir, 'dist', SLUG);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'ge-serve-'));
-  await writeSite(path.join(dir, 'dist'), 'Bản dựng một');
+  await writeSite(siteDir(), 'Bản dựng một');
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/serve-site.ts'], {
@@ -56,7 +66,6 @@ beforeAll(async () => {
       PORT_SITE: String(port),
       HOST_SITE: '127.0.0.1',
       SITE_DIST: path.join(dir, 'dist'),
-      SITE_BASE: BASE,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -203,8 +212,8 @@ describe('a new build swapped in', () => {
     expect(await (await fetch(`${url}${BASE}`)).text()).toContain('Bản dựng một');
     const next = path.join(dir, 'next');
     await writeSite(next, 'Bản dựng hai');
-    await rename(path.join(dir, 'dist'), path.join(dir, 'dist.old'));
-    await rename(next, path.join(dir, 'dist'));
+    await rename(siteDir(), `${siteDir()}.old`);
+    await rename(next, siteDir());
     expect(await (await fetch(`${url}${BASE}`)).text()).toContain('Bản dựng hai');
     expect(child.exitCode).toBeNull();
   });
