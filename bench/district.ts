@@ -22,7 +22,6 @@
  * (DISTRICT_SCHOOLS=5 DISTRICT_ARTICLES=20 for a quick check).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -48,6 +47,7 @@ import type { School } from '../src/payload-types';
 import { DISTRICT_OFFICE } from '../src/seed/demo-content';
 import { toLexical } from '../src/seed/lexical';
 import { median, round } from './support/stats';
+import { fingerprint } from '../tests/support/fingerprint';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, '.astro/bench-district');
@@ -320,19 +320,6 @@ async function dirBytes(dir: string): Promise<number> {
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
     if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
   return total;
-}
-
-/** Every file of a built site with its SHA-256: "byte-identical" made checkable. */
-async function fingerprint(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
-  }
-  return out;
 }
 
 const RSS_FILE = path.join(WORK, 'rss.txt');

@@ -10,6 +10,7 @@ import { DETAIL_SHEET, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from '../../src/distr
 import { renderMessage } from '../../src/messages/catalogue';
 import { settings } from '../../src/settings';
 import { chromiumOrWarn, launchChromium } from '../support/chromium';
+import { loginToken, restAs, signedIn as signInAs } from './support/session';
 import { ACCOUNTS, type Account, startAdminServer } from './support/admin-server';
 
 /**
@@ -40,28 +41,15 @@ const hasChromium = chromiumOrWarn('the district dashboard browser tests');
 let server: Awaited<ReturnType<typeof startAdminServer>>;
 let browser: Browser;
 let adminToken: string;
+let api: ReturnType<typeof restAs>;
 /** The first school's slug, made from its name when the install started ("Trường THCS"). */
 let firstSlug: string;
-
-async function api(method: string, route: string, body?: unknown): Promise<Record<string, any>> {
-  const response = await fetch(`${server.url}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `JWT ${adminToken}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${await response.text()}`);
-  return (await response.json()) as Record<string, any>;
-}
 
 beforeAll(async () => {
   if (!hasChromium) return;
   server = await startAdminServer();
-  const login = await fetch(`${server.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password }),
-  });
-  adminToken = ((await login.json()) as { token: string }).token;
+  adminToken = await loginToken(server.url, ACCOUNTS.admin);
+  api = restAs(server.url, adminToken);
   // The install's first school (the test accounts' school) becomes An Bình, tracked from this quarter.
   const first = (await api('GET', '/api/schools?sort=id&limit=1&depth=0')).docs[0];
   firstSlug = first.slug;
@@ -109,17 +97,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Wider than Payload's large breakpoint (1440 px), where the navigation is an open sidebar. */
-async function signedIn(account: Account): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('#field-email', account.email);
-  await page.fill('#field-password', account.password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin$/);
-  return page;
-}
+const signedIn = (account: Account) => signInAs(browser, server.url, account);
 
 const matrix = (page: Page) => page.locator('table[data-district-matrix]');
 const rowNames = (page: Page) =>

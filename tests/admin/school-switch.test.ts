@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { chromiumOrWarn, launchChromium } from '../support/chromium';
+import { loginToken, restAs, signedIn as signInAs } from './support/session';
 import { ACCOUNTS, type Account, startAdminServer } from './support/admin-server';
 
 /**
@@ -37,28 +38,15 @@ const hasChromium = chromiumOrWarn('the school switch browser tests');
 let server: Awaited<ReturnType<typeof startAdminServer>>;
 let browser: Browser;
 let adminToken: string;
+let api: ReturnType<typeof restAs>;
 let schoolA: number;
 let schoolB: number;
-
-async function api(method: string, route: string, body?: unknown): Promise<Record<string, any>> {
-  const response = await fetch(`${server.url}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `JWT ${adminToken}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${await response.text()}`);
-  return (await response.json()) as Record<string, any>;
-}
 
 beforeAll(async () => {
   if (!hasChromium) return;
   server = await startAdminServer();
-  const login = await fetch(`${server.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password }),
-  });
-  adminToken = ((await login.json()) as { token: string }).token;
+  adminToken = await loginToken(server.url, ACCOUNTS.admin);
+  api = restAs(server.url, adminToken);
   // The install's first school (every test account's school) is A.
   schoolA = (await api('GET', '/api/schools?sort=id&limit=1&depth=0')).docs[0].id;
   await api('PATCH', `/api/schools/${schoolA}`, { name: A });
@@ -89,17 +77,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Wider than Payload's large breakpoint (1440 px), where the navigation (and the switch above it) is an open sidebar. */
-async function signedIn(account: Account): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('#field-email', account.email);
-  await page.fill('#field-password', account.password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin$/);
-  return page;
-}
+const signedIn = (account: Account) => signInAs(browser, server.url, account);
 
 /** The plugin's switch (its TenantSelector, above the navigation). */
 const switchOf = (page: Page) => page.locator('.tenant-selector');

@@ -10,6 +10,7 @@ import { quarterId, quarterOf } from '../../src/domain/quarters';
 import { SUMMARY_HEADER_ROW, SUMMARY_SHEET } from '../../src/district/workbook';
 import { chromiumOrWarn, launchChromium } from '../support/chromium';
 import { type SeededAccount, startAdminServer } from './support/admin-server';
+import { signedIn } from './support/session';
 
 /**
  * The seeded district, as `npm start` makes it on an empty database, in the
@@ -67,13 +68,7 @@ async function readTable(page: Page) {
 
 describe.skipIf(!hasChromium)('the seeded district on the dashboard (admin in Chromium)', () => {
   it('shows the three seeded schools with the cells the seed made, and a workbook with the same cells', async () => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin/login`);
-    await page.fill('#field-email', officer.email);
-    await page.fill('#field-password', officer.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/admin$/);
+    const page = await signedIn(browser, server.url, officer);
     await page.getByRole('link', { name: DISTRICT_NAV_LABEL }).click();
     await page.waitForURL(/\/admin\/district$/);
     await page.selectOption('#district-year', 'all');
@@ -115,6 +110,6 @@ describe.skipIf(!hasChromium)('the seeded district on the dashboard (admin in Ch
     });
     const totalsRow = sheet.getRow(SUMMARY_HEADER_ROW + 1 + table.rows.length);
     table.totals.forEach((t, j) => expect(String(totalsRow.getCell(firstQuarterColumn + j).value ?? '')).toBe(t));
-    await context.close();
+    await page.context().close();
   });
 });

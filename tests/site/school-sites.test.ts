@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { runSiteBuild } from '../../src/cms/site-build/run';
 import type { School } from '../../src/payload-types';
 import { createDoc, createSchool, createStaff, firstSchool, type Staff } from '../support/fixtures';
 import { type HttpCms, startHttpCms } from './support/http-cms';
+import { fingerprint } from '../support/fingerprint';
 
 /**
  * One install, two schools, two static sites: each built into its own folder
@@ -29,19 +29,6 @@ let staffA: Staff;
 let staffB: Staff;
 let server: Server;
 let site = '';
-
-/** Every file of a built site with its SHA-256: "byte-identical" made checkable. */
-async function fingerprint(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
-  }
-  return out;
-}
 
 const page = async (pathname: string) => {
   const response = await fetch(`${site}${pathname}`, { redirect: 'manual' });
