@@ -1,9 +1,11 @@
 /**
  * `npm run seed`: fills the database with the demo column (idempotent).
- * `--if-empty` seeds only an empty database (used by `npm start`).
+ * `--if-empty` seeds only an empty database (used by `npm start`). The
+ * quarters that have ended are then closed (their records written once).
  */
 import { getPayload } from 'payload';
 
+import { closeEndedQuarters } from '../src/cms/district/close-quarters';
 import { formatAccounts } from '../src/seed/accounts';
 import { isEmptyDatabase, seedDemoContent } from '../src/seed/seed';
 import { exitWith, openCms } from './lib/open-cms';
@@ -22,6 +24,10 @@ try {
     console.log(
       total === 0 ? 'Dữ liệu mẫu đã có đủ: không thêm gì.' : `Đã thêm ${total} mục: ${JSON.stringify(result.created)}`,
     );
+    // The demo's ended quarters are closed now, as the daily job would have done on an install that
+    // had been running: the dashboard and each coverage page then show their records at once.
+    const closed = await closeEndedQuarters(payload, { now: new Date() });
+    if (closed.created.length > 0) console.log(`  Biên bản quý đã chốt: ${closed.created.length}`);
     if (result.accounts.length > 0) console.log(formatAccounts(result.accounts));
   }
 } finally {

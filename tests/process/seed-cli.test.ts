@@ -39,10 +39,13 @@ describe('migrations and the seed command on a fresh SQLite file', async () => {
         ).toHaveLength(1);
     expect(first.stdout).toMatch(/│ district-officer\s+\S+@\S+\s+demo-\S+\s+Phòng GDĐT quận Hoàn Kiếm$/m);
     expect(first.stdout).toMatch(/Trường THCS Trần Phú: \d+ bài viết/);
+    // The ended quarters are closed once: their records are there from the start.
+    expect(first.stdout).toMatch(/Biên bản quý đã chốt: [1-9]\d*/);
 
     const second = await run(bin('tsx'), ['scripts/seed.ts'], env, 120_000);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('Dữ liệu mẫu đã có đủ: không thêm gì.');
+    expect(second.stdout, 'a closed quarter is recorded once').not.toContain('Biên bản quý đã chốt');
     expect(second.stdout, 'passwords are printed once').not.toMatch(/demo-\S{6,}/);
 
     const ifEmpty = await run(bin('tsx'), ['scripts/seed.ts', '--if-empty'], env, 120_000);
