@@ -35,17 +35,24 @@ export type KeyDateStatus = {
 /** Local midnight of a calendar day in Vietnam, as a UTC epoch. */
 const localMidnight = (year: number, { day, month }: DayOfYear) => Date.UTC(year, month - 1, day) - VIETNAM_OFFSET_MS;
 
+/** The key dates of one calendar year, in the plan's order. */
+export function keyDateOccurrences(year: number): KeyDateOccurrence[] {
+  return KEY_DATES.map((k) => ({
+    campaign: k.campaign,
+    start: new Date(localMidnight(year, k.start)),
+    end: new Date(localMidnight(year, k.end ?? k.start)),
+  }));
+}
+
 export function keyDateStatus(now: Date): KeyDateStatus {
   const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
   const year = local.getUTCFullYear();
   const today = Date.UTC(year, local.getUTCMonth(), local.getUTCDate()) - VIETNAM_OFFSET_MS;
-  const occurrences = [year - 1, year, year + 1].flatMap((y) =>
-    KEY_DATES.map((k) => ({
-      campaign: k.campaign,
-      startMs: localMidnight(y, k.start),
-      endMs: localMidnight(y, k.end ?? k.start),
-    })),
-  );
+  const occurrences = [year - 1, year, year + 1].flatMap(keyDateOccurrences).map((o) => ({
+    campaign: o.campaign,
+    startMs: o.start.getTime(),
+    endMs: o.end.getTime(),
+  }));
   const toOccurrence = (o: (typeof occurrences)[number]): KeyDateOccurrence => ({
     campaign: o.campaign,
     start: new Date(o.startMs),
