@@ -182,6 +182,15 @@ function publicUrl(value: string): string {
   return url.href;
 }
 
+/**
+ * The address a phone subscribes to: the same file as `webcal://`, which
+ * iPhone's Calendar (and most desktop calendars) open as "subscribe" rather
+ * than as a one-off import. `webcal` always means HTTP(S) underneath.
+ */
+export function webcalUrl(calendarUrl: string): string {
+  return publicUrl(calendarUrl).replace(/^https?:/, 'webcal:');
+}
+
 /** The school's `lich.ics`, CRLF line ends, folded, UTF-8 text. */
 export function schoolCalendar(school: CalendarSchool, now: Date): string {
   checkNow(now);

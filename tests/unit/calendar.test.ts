@@ -1,7 +1,17 @@
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 
-import { calendarEvents, type CalendarSchool, escapeText, foldLine, schoolCalendar } from '../../src/domain/calendar';
+import {
+  calendarEvents,
+  type CalendarSchool,
+  escapeText,
+  foldLine,
+  schoolCalendar,
+  webcalUrl,
+} from '../../src/domain/calendar';
+import { CAMPAIGNS } from '../../src/domain/vocabulary';
 import { ColumnError } from '../../src/messages/column-error';
+import { fixedZone, parseWithIcalJs } from '../support/ical';
 import { type Component, events, parseCalendarStrict, prop, unescapeText } from '../support/ical-strict';
 
 const school: CalendarSchool = {
@@ -184,10 +194,182 @@ describe('lich.ics: what a school publishes for the coming year', () => {
     const noUrl = parseCalendarStrict(schoolCalendar({ ...school, url: undefined }, new Date('2026-12-15T03:00:00Z')));
     expect(events(noUrl).every((e) => prop(e, 'URL') === undefined)).toBe(true);
   });
+});
 
-  it.todo(
-    'parses with ical.js (real parser, time zones): ical.js 2.2.1 is not installed; add it as a dev dependency, then parse lich.ics and check each event, its DATE values and the alarm',
-  );
+describe('lich.ics as ical.js reads it (a real parser; time zones)', () => {
+  const LABEL = Object.fromEntries(CAMPAIGNS.map((c) => [c.value, c.label])) as Record<string, string>;
+  const parsedAt = (iso: string, s: CalendarSchool = school) => parseWithIcalJs(schoolCalendar(s, new Date(iso)));
+  const day = (t: ICAL.Time) => t.toString(); // a DATE: "2027-03-31"
+  const deadlines = (events: ICAL.Event[]) => events.filter((e) => e.summary.startsWith('Hạn chót'));
+
+  it('every event: its summary, an all-day DATE start, and an exclusive end the day after its last day', () => {
+    const { calendar, events } = parsedAt('2027-01-10T03:00:00Z');
+    expect(calendar.name).toBe('vcalendar');
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(events.map((e) => [e.summary, day(e.startDate), day(e.endDate)])).toEqual([
+      [LABEL['women-day-8-3'], '2027-03-08', '2027-03-09'],
+      [LABEL['happiness-day-20-3'], '2027-03-20', '2027-03-21'],
+      ['Hạn chót chuyên mục Quý I/2027', '2027-03-31', '2027-04-01'],
+      [LABEL['family-day-28-6'], '2027-06-28', '2027-06-29'],
+      ['Hạn chót chuyên mục Quý II/2027', '2027-06-30', '2027-07-01'],
+      ['Hạn chót chuyên mục Quý III/2027', '2027-09-30', '2027-10-01'],
+      [LABEL['action-month-15-11'], '2027-11-15', '2027-12-16'],
+      ['Hạn chót chuyên mục Quý IV/2027', '2027-12-31', '2028-01-01'],
+    ]);
+    for (const e of events) {
+      expect(e.startDate.isDate, e.summary).toBe(true);
+      expect(e.endDate.isDate, e.summary).toBe(true);
+      // Floating: no zone at all, so each phone shows the day in its own calendar.
+      expect(e.startDate.zone?.tzid).toBe('floating');
+      expect(e.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBeUndefined();
+      expect(e.uid).toMatch(/\.thcs-nguyen-du@binh-dang-gioi$/);
+      expect(e.description).toContain('Trường THCS Nguyễn Du');
+      expect(e.component.getFirstPropertyValue('url')).toBe('https://nguyendu.edu.vn/binh-dang-gioi/');
+      expect(e.component.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
+    }
+    expect(calendar.getAllSubcomponents('vtimezone')).toEqual([]);
+  });
+
+  it('a one-day date lasts one day; the Action Month all 31 days of 15/11–15/12', () => {
+    const { events } = parsedAt('2027-01-10T03:00:00Z');
+    for (const e of events) {
+      const days = e.duration.toSeconds() / 86_400;
+      expect(days, e.summary).toBe(e.summary === LABEL['action-month-15-11'] ? 31 : 1);
+    }
+    const month = events.find((e) => e.summary === LABEL['action-month-15-11'])!;
+    const inside = (iso: string) => {
+      const t = ICAL.Time.fromDateString(iso);
+      return month.startDate.compare(t) <= 0 && t.compare(month.endDate) < 0;
+    };
+    expect(['2027-11-14', '2027-11-15', '2027-11-30', '2027-12-01', '2027-12-15', '2027-12-16'].map(inside)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('each deadline has a display alarm that ical.js reads as a duration: 08:00, seven days before the day', () => {
+    const { events } = parsedAt('2027-01-10T03:00:00Z');
+    expect(deadlines(events)).toHaveLength(4);
+    for (const e of events) {
+      const alarms = e.component.getAllSubcomponents('valarm');
+      if (!e.summary.startsWith('Hạn chót')) {
+        expect(alarms, e.summary).toEqual([]);
+        continue;
+      }
+      expect(alarms).toHaveLength(1);
+      const alarm = alarms[0]!;
+      expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+      expect(alarm.getFirstPropertyValue('description')).toMatch(/^Còn 7 ngày đến hạn chót chuyên mục Quý/);
+      const trigger = alarm.getFirstProperty('trigger')!;
+      expect(trigger.getParameter('related')).toBeUndefined(); // relative to DTSTART
+      const duration = trigger.getFirstValue() as ICAL.Duration;
+      expect(duration).toBeInstanceOf(ICAL.Duration);
+      expect(duration.isNegative).toBe(true);
+      expect(duration.toSeconds()).toBe(-(6 * 86_400 + 16 * 3_600));
+      // From the deadline day's midnight: 08:00 on the day a week before.
+      const rings = e.startDate.clone();
+      rings.isDate = false;
+      rings.addDuration(duration);
+      const weekBefore = e.startDate.clone();
+      weekBefore.adjust(-7, 0, 0, 0);
+      expect(rings.toString()).toBe(`${weekBefore.toString()}T08:00:00`);
+    }
+    const q1 = events.find((e) => e.summary === 'Hạn chót chuyên mục Quý I/2027')!;
+    const rings = q1.startDate.clone();
+    rings.isDate = false;
+    rings.addDuration(q1.component.getFirstSubcomponent('valarm')!.getFirstPropertyValue('trigger') as ICAL.Duration);
+    expect(rings.toString()).toBe('2027-03-24T08:00:00');
+  });
+
+  it('names the school: calendar name, description, refresh once a day', () => {
+    const { calendar } = parsedAt('2027-01-10T03:00:00Z', { ...school, slug: 'thcs-le-loi', name: 'THCS Lê Lợi' });
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Bình đẳng giới – THCS Lê Lợi');
+    expect(calendar.getFirstPropertyValue('name')).toBe('Bình đẳng giới – THCS Lê Lợi');
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Asia/Ho_Chi_Minh');
+    expect((calendar.getFirstPropertyValue('refresh-interval') as ICAL.Duration).toSeconds()).toBe(86_400);
+  });
+
+  describe('"the coming year" is the year from today in Vietnam (UTC+7), not in UTC', () => {
+    const deadlineDays = (iso: string) => deadlines(parsedAt(iso).events).map((e) => day(e.startDate));
+
+    it('23:30 on 31/12/2026 in Vietnam: Q4/2026 ends today and is listed, Q4/2027 is not yet', () => {
+      expect(deadlineDays('2026-12-31T16:30:00Z')).toEqual(['2026-12-31', '2027-03-31', '2027-06-30', '2027-09-30']);
+    });
+
+    it('00:30 on 1/1/2027 in Vietnam, still 31/12/2026 in UTC: the four quarters of 2027', () => {
+      expect(deadlineDays('2026-12-31T17:30:00Z')).toEqual(['2027-03-31', '2027-06-30', '2027-09-30', '2027-12-31']);
+      const { events } = parsedAt('2026-12-31T17:30:00Z');
+      // Everything lies in the Vietnam year from 1/1/2027; the 2026 Action Month is over.
+      for (const e of events) {
+        expect(day(e.startDate) >= '2027-01-01' && day(e.startDate) < '2028-01-01', e.summary).toBe(true);
+      }
+      expect(events.filter((e) => e.summary === LABEL['action-month-15-11']).map((e) => day(e.startDate))).toEqual([
+        '2027-11-15',
+      ]);
+    });
+
+    it('mid-year it is the twelve months from today: Q3 ends this year, Q2 next year', () => {
+      // 07:00 on 1/7/2027 in Vietnam (30/6 in UTC): Q2/2027 ended yesterday.
+      expect(deadlineDays('2027-06-30T17:00:00Z')).toEqual(['2027-09-30', '2027-12-31', '2028-03-31', '2028-06-30']);
+      // 23:59 on 30/6/2027 in Vietnam: still Q2's last day.
+      expect(deadlineDays('2027-06-30T16:59:00Z')).toEqual(['2027-06-30', '2027-09-30', '2027-12-31', '2028-03-31']);
+    });
+  });
+
+  describe('all-day dates stay on their day in any phone’s zone (floating DATE values)', () => {
+    const zones = [
+      fixedZone('Pacific/Pago_Pago', '-1100'),
+      fixedZone('America/Sao_Paulo', '-0300'),
+      fixedZone('Asia/Ho_Chi_Minh', '+0700'),
+      fixedZone('Pacific/Kiritimati', '+1400'),
+    ];
+
+    it('converted to UTC−11, UTC−3, UTC+7 and UTC+14, every start and end keeps its date', () => {
+      const { events } = parsedAt('2027-01-10T03:00:00Z');
+      for (const zone of zones) {
+        for (const e of events) {
+          for (const t of [e.startDate, e.endDate]) {
+            const there = t.convertToZone(zone);
+            expect([there.year, there.month, there.day], `${e.summary} in ${zone.tzid}`).toEqual([
+              t.year,
+              t.month,
+              t.day,
+            ]);
+            expect(there.isDate).toBe(true);
+          }
+        }
+      }
+    });
+
+    it('whereas a deadline written as Vietnam midnight in UTC would move to the day before west of Vietnam', () => {
+      // What a timed DTSTART would be: 00:00 on 31/3/2027 in Vietnam = 17:00 UTC on 30/3.
+      const timed = ICAL.Time.fromDateTimeString('2027-03-30T17:00:00Z');
+      expect(timed.convertToZone(zones[0]!).toString()).toBe('2027-03-30T06:00:00');
+      expect(timed.convertToZone(zones[2]!).toString()).toBe('2027-03-31T00:00:00');
+      const q1 = parsedAt('2027-01-10T03:00:00Z').events.find((e) => e.summary === 'Hạn chót chuyên mục Quý I/2027')!;
+      expect(q1.startDate.convertToZone(zones[0]!).toString()).toBe('2027-03-31');
+    });
+  });
+});
+
+describe('the subscribe address', () => {
+  it('is the same file as webcal://, for https and http alike', () => {
+    expect(webcalUrl('https://nguyendu.edu.vn/binh-dang-gioi/lich.ics')).toBe(
+      'webcal://nguyendu.edu.vn/binh-dang-gioi/lich.ics',
+    );
+    expect(webcalUrl('http://localhost:4321/thcs-le-loi/binh-dang-gioi/lich.ics')).toBe(
+      'webcal://localhost:4321/thcs-le-loi/binh-dang-gioi/lich.ics',
+    );
+  });
+
+  it('refuses anything that is not an http(s) address', () => {
+    expect(() => webcalUrl('javascript:alert(1)')).toThrow(TypeError);
+    expect(() => webcalUrl('/binh-dang-gioi/lich.ics')).toThrow(TypeError);
+  });
 });
 
 describe('TEXT escaping (RFC 5545 §3.3.11)', () => {
