@@ -271,6 +271,7 @@ describe.skipIf(!hasChromium)(`the public site in Chromium (${CHROMIUM})`, () =>
       'doi-tuong/phu-huynh/',
       'chu-de/',
       `chu-de/${await firstHref('chu-de/', 'main li a', /chu-de\/([^/]+)\//)}/`,
+      'chien-dich/',
       'chien-dich/ngay-quoc-te-phu-nu-8-3/',
       'guong-dien-hinh/',
       `guong-dien-hinh/${await firstHref('guong-dien-hinh/', '.card h2 a', /guong-dien-hinh\/([^/]+)\//)}/`,

@@ -14,6 +14,8 @@ import type { School } from '../../src/payload-types';
 import { createDoc, createSchool, createStaff, firstSchool, type Staff } from '../support/fixtures';
 import { type HttpCms, startHttpCms } from './support/http-cms';
 import { fingerprint } from '../support/fingerprint';
+import { validateHtmlTree } from '../support/html-validity';
+import { parseWithIcalJs } from '../support/ical';
 
 /**
  * One install, two schools, two static sites: each built into its own folder
@@ -97,6 +99,38 @@ describe('a site per school', () => {
     expect(reportA).toContain('Biên bản các quý đã chốt');
     expect(reportA).toContain(recordA!.hash);
     expect(reportA).not.toContain(recordB!.hash);
+
+    // Each school publishes its own calendar, served as text/calendar and offered on its key-dates page.
+    for (const [school, base] of [
+      [a, '/binh-dang-gioi/'],
+      [b, '/thcs-le-loi/binh-dang-gioi/'],
+    ] as const) {
+      const client = clientDir(path.join(ROOT, school.slug));
+      const file = await readFile(path.join(client, 'lich.ics'), 'utf8');
+      const { calendar, events } = parseWithIcalJs(file);
+      expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Bình đẳng giới – ${school.name}`);
+      expect(events.filter((e) => e.summary.startsWith('Hạn chót chuyên mục Quý'))).toHaveLength(4);
+      for (const e of events) {
+        expect(e.uid).toMatch(new RegExp(`\\.${school.slug}@binh-dang-gioi$`));
+        expect(e.startDate.isDate).toBe(true);
+        expect(e.description).toContain(school.name);
+        expect(e.component.getFirstPropertyValue('url')).toMatch(new RegExp(`^https?://[^/]+${base}$`));
+      }
+      const served = await fetch(`${site}${base}lich.ics`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+      expect(await served.text()).toBe(file);
+
+      const keyDates = await page(`${base}chien-dich/`);
+      expect(keyDates.status).toBe(200);
+      expect(keyDates.text).toContain('Thêm vào lịch điện thoại');
+      expect(keyDates.text).toContain(`href="${base}lich.ics"`);
+      expect(keyDates.text).toMatch(new RegExp(`<code>https?://[^/<]+${base}lich\\.ics</code>`));
+      expect(keyDates.text).toMatch(new RegExp(`href="webcal://[^/"]+${base}lich\\.ics"`));
+      expect((await validateHtmlTree(path.join(client, 'chien-dich'))).problems).toEqual([]);
+    }
+    const icsB = await readFile(path.join(clientDir(path.join(ROOT, b.slug)), 'lich.ics'), 'utf8');
+    expect(icsB).not.toContain(a.name);
 
     // The origin lists the schools; its robots.txt names both sitemaps; a base without its slash is redirected.
     const front = await page('/');

@@ -72,5 +72,6 @@ export const urls = {
   search: () => href('tim-kiem/'),
   report: () => href('bao-cao/'),
   rss: () => href('rss.xml'),
+  calendar: () => href('lich.ics'),
   page: (slug: string) => href(`${slug}/`),
 };
