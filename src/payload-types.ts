@@ -78,6 +78,8 @@ export interface Config {
     'self-reported-schools': SelfReportedSchool;
     users: User;
     'site-builds': SiteBuild;
+    'mail-outbox': MailOutbox;
+    'reminders-sent': RemindersSent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +99,8 @@ export interface Config {
     'self-reported-schools': SelfReportedSchoolsSelect<false> | SelfReportedSchoolsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    'mail-outbox': MailOutboxSelect<false> | MailOutboxSelect<true>;
+    'reminders-sent': RemindersSentSelect<false> | RemindersSentSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -123,6 +127,8 @@ export interface Config {
       rebuildSite: TaskRebuildSite;
       closeQuarters: TaskCloseQuarters;
       fetchSelfReports: TaskFetchSelfReports;
+      deliverMail: TaskDeliverMail;
+      sendReminders: TaskSendReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -309,6 +315,10 @@ export interface User {
    * Quản trị nền tảng: quản lý các trường và quản trị viên của từng trường. Cán bộ Phòng GD&ĐT: xem nội dung đã đăng, tình hình duy trì và bảng tổng hợp của mọi trường; không sửa gì.
    */
   platformRole?: ('platform-admin' | 'district-officer') | null;
+  /**
+   * Tắt thư nhắc viết bài, thư kết quả chốt quý, thư tổng hợp tuần và thư báo lỗi dựng trang. Thư tài khoản (đặt lại mật khẩu, lời mời) vẫn được gửi.
+   */
+  remindersOff?: boolean | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -587,6 +597,67 @@ export interface SiteBuild {
   createdAt: string;
 }
 /**
+ * Mọi thư hệ thống gửi. Khi chưa cấu hình SMTP_URL, thư được ghi thành tệp .eml trong thư mục MAIL_OUTBOX_DIR (mặc định data/outbox) thay vì gửi đi. Thư gửi chưa được sẽ tự thử lại.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-outbox".
+ */
+export interface MailOutbox {
+  id: number;
+  subject: string;
+  to: string;
+  kind:
+    | 'password-reset'
+    | 'invitation'
+    | 'quarter-reminder'
+    | 'quarter-closed'
+    | 'weekly-digest'
+    | 'build-failure'
+    | 'other';
+  state: 'queued' | 'retrying' | 'sent' | 'written';
+  school?: (number | null) | School;
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  lastError?: string | null;
+  sentAt?: string | null;
+  file?: string | null;
+  messageId?: string | null;
+  /**
+   * Thư tài khoản (đặt lại mật khẩu, lời mời) không hiện nội dung vì chứa liên kết riêng của người nhận.
+   */
+  preview?: string | null;
+  raw: string;
+  envelope:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  leaseHolder?: string | null;
+  leaseUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reminders-sent".
+ */
+export interface RemindersSent {
+  id: number;
+  key: string;
+  kind: 'quarter-reminder' | 'weekly-digest' | 'build-failure';
+  person?: (number | null) | User;
+  school?: (number | null) | School;
+  passedOver?: boolean | null;
+  mail?: (number | null) | MailOutbox;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -655,7 +726,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'closeQuarters' | 'fetchSelfReports' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'rebuildSite'
+          | 'closeQuarters'
+          | 'fetchSelfReports'
+          | 'deliverMail'
+          | 'sendReminders'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -688,7 +766,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'closeQuarters' | 'fetchSelfReports' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'rebuildSite'
+        | 'closeQuarters'
+        | 'fetchSelfReports'
+        | 'deliverMail'
+        | 'sendReminders'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -754,6 +842,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'mail-outbox';
+        value: number | MailOutbox;
+      } | null)
+    | ({
+        relationTo: 'reminders-sent';
+        value: number | RemindersSent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1023,6 +1119,7 @@ export interface UsersSelect<T extends boolean = true> {
         id?: T;
       };
   platformRole?: T;
+  remindersOff?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
@@ -1073,6 +1170,45 @@ export interface SiteBuildsSelect<T extends boolean = true> {
       };
   leaseHolder?: T;
   leaseUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-outbox_select".
+ */
+export interface MailOutboxSelect<T extends boolean = true> {
+  subject?: T;
+  to?: T;
+  kind?: T;
+  state?: T;
+  school?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  lastError?: T;
+  sentAt?: T;
+  file?: T;
+  messageId?: T;
+  preview?: T;
+  raw?: T;
+  envelope?: T;
+  leaseHolder?: T;
+  leaseUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reminders-sent_select".
+ */
+export interface RemindersSentSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  person?: T;
+  school?: T;
+  passedOver?: T;
+  mail?: T;
+  at?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1233,6 +1369,37 @@ export interface TaskFetchSelfReports {
   output: {
     fetched?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverMail".
+ */
+export interface TaskDeliverMail {
+  input?: unknown;
+  output: {
+    attempted?: number | null;
+    delivered?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendReminders".
+ */
+export interface TaskSendReminders {
+  input?: unknown;
+  output: {
+    sent?: number | null;
+    failures?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

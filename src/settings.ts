@@ -44,6 +44,10 @@ const EXPECTED = {
     en: 'expected an ISO 8601 time, e.g. 2026-04-01T08:00:00+07:00',
   },
   text: { vi: 'cần một chuỗi', en: 'expected a string' },
+  smtp: {
+    vi: 'cần một địa chỉ smtp:// hoặc smtps://, ví dụ smtp://nguoi-dung:mat-khau@mail.truong.edu.vn:587',
+    en: 'expected an smtp:// or smtps:// address, e.g. smtp://user:password@mail.school.example:587',
+  },
 } satisfies Record<string, Expected>;
 
 /** The catalogue's message for a wrong value (src/messages/catalogue.ts). */
@@ -77,6 +81,7 @@ const milliseconds = (fallback: number) =>
   z.coerce.number(as('milliseconds')).int(as('milliseconds')).nonnegative(as('milliseconds')).default(fallback);
 const flag = () => z.enum(['true', 'false', '1', '0'], as('flag')).transform((v) => v === 'true' || v === '1');
 const url = () => z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), as('url'));
+const smtp = () => z.string().refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), as('smtp'));
 const time = () => z.string().refine((v) => !Number.isNaN(new Date(v).getTime()), as('time'));
 const trustProxy = () =>
   z.string().superRefine((v, ctx) => {
@@ -128,6 +133,10 @@ export const settingsSchema = z.object({
   COVERAGE_STRICT: flag().optional(),
   COVERAGE_NOW: time().optional(),
   SITE_DEPLOY_HOOK_URL: url().optional(),
+  /** Unset: no mail leaves the machine; each message is written to MAIL_OUTBOX_DIR (src/cms/mail/). */
+  SMTP_URL: smtp().optional(),
+  MAIL_FROM: text().default('Chuyên mục Bình đẳng giới <no-reply@localhost>'),
+  MAIL_OUTBOX_DIR: text().default('data/outbox'),
 });
 
 /**
@@ -198,6 +207,11 @@ export function settingDefaults(): Record<string, string> {
 /** The CMS address the rebuild jobs give the site build: SITE_BUILD_PAYLOAD_URL, else this server. */
 export function siteBuildCmsUrl(s: Settings = settings()): string {
   return s.SITE_BUILD_PAYLOAD_URL ?? s.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${s.PORT}`;
+}
+
+/** The CMS address a person's browser opens from a mail or a page: CMS_PUBLIC_URL, else PAYLOAD_URL. */
+export function cmsBrowserUrl(s: Settings = settings()): string {
+  return (s.CMS_PUBLIC_URL ?? s.PAYLOAD_URL).replace(/\/+$/, '');
 }
 
 /** Whether a missed quarter fails the site build: COVERAGE_STRICT, else on in CI and in production. */

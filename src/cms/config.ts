@@ -17,6 +17,10 @@ import { QuarterRecords } from './collections/QuarterRecords';
 import { Schools } from './collections/Schools';
 import { SelfReportedSchools } from './collections/SelfReportedSchools';
 import { Users } from './collections/Users';
+import { mailAdapter } from './mail/adapter';
+import { MailOutbox } from './mail/outbox-collection';
+import { RemindersSent } from './mail/sent-log-collection';
+import { deliverMailTask, MAIL_QUEUE, sendRemindersTask } from './mail/tasks';
 import { databaseAdapter } from './database';
 import { closeQuartersTask, DISTRICT_QUEUE } from './district/close-quarters-task';
 import { fetchSelfReportsTask } from './district/self-reports-task';
@@ -101,10 +105,13 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
       SelfReportedSchools,
       Users,
       SiteBuilds,
+      MailOutbox,
+      RemindersSent,
     ],
     plugins: [schoolsPlugin()],
     hooks: { afterError: [storageFaultResponse] },
     endpoints: [...districtReportEndpoints],
+    email: mailAdapter(settings),
     editor: lexicalEditor({}),
     db: databaseAdapter(settings, { sqliteTransactions: options.sqliteTransactions }),
     sharp,
@@ -115,7 +122,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
     },
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
-      tasks: [rebuildSiteTask, closeQuartersTask, fetchSelfReportsTask],
+      tasks: [rebuildSiteTask, closeQuartersTask, fetchSelfReportsTask, deliverMailTask, sendRemindersTask],
       // One rebuild per school at a time, across every runner sharing the database (src/cms/site-build/task.ts).
       enableConcurrencyControl: true,
       // Scheduled publishing (default queue, every minute), site rebuilds (every
@@ -130,6 +137,8 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
             { cron: '*/5 * * * * *', queue: REBUILD_QUEUE, limit: 1, disableScheduling: true },
             // The district's jobs, every minute (a new self-reported school is fetched within one).
             { cron: '* * * * *', queue: DISTRICT_QUEUE, limit: 10 },
+            // Mail: delivery and retries every 30 s, the reminder pass hourly (src/cms/mail/tasks.ts).
+            { cron: '*/10 * * * * *', queue: MAIL_QUEUE, limit: 5 },
           ]
         : [],
     },

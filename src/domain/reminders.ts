@@ -350,3 +350,16 @@ export function buildFailureAlert(input: {
   if (run === input.lastAlertedRun) return { send: false, reason: 'already-alerted', run };
   return { send: true, reason: 'failing', run };
 }
+
+// ---------------------------------------------------------------------------
+// When the scheduled pass may send
+
+/** The scheduled pass sends from 07:00 to 20:59 Vietnam time: a teacher's phone does not buzz at night. */
+export const SENDING_HOURS = { from: 7, until: 21 } as const;
+
+/** Whether the scheduled pass sends at `now`; a pass run by hand (`npm run reminders`) does not ask. */
+export function withinSendingHours(now: Date): boolean {
+  checkNow(now);
+  const hour = new Date(now.getTime() + VIETNAM_OFFSET_MS).getUTCHours();
+  return hour >= SENDING_HOURS.from && hour < SENDING_HOURS.until;
+}

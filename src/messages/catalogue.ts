@@ -1031,6 +1031,70 @@ export const catalogue = {
     title: 'Không có quyền quản lý thành viên',
     message: () => 'Chỉ quản trị viên của trường mới thêm hoặc đổi thành viên của trường.',
   }),
+
+  // ── Mail (src/cms/mail/): what the outbox shows admins, and the unsubscribe page ──
+  MailRefused: define<{ response: string }>({
+    audience: 'editor',
+    title: 'Máy chủ thư từ chối',
+    message: ({ response }) => `Máy chủ thư (SMTP_URL) từ chối nhận thư: ${response}`,
+    hint: () =>
+      'Thư vẫn nằm trong hộp thư đi và sẽ được tự gửi lại. Nếu lỗi kéo dài, hãy kiểm tra tài khoản, mật khẩu và địa chỉ người gửi (MAIL_FROM) với nhà cung cấp thư.',
+  }),
+  MailUnreachable: define<{ host: string; reason: string }>({
+    audience: 'editor',
+    title: 'Không kết nối được máy chủ thư',
+    message: ({ host, reason }) => `Không kết nối được máy chủ thư ${host}: ${reason}`,
+    hint: () =>
+      'Thư vẫn nằm trong hộp thư đi và sẽ được tự gửi lại khi máy chủ thư trả lời. Kiểm tra SMTP_URL và mạng.',
+  }),
+  MailFileFailed: define<{ path: string; reason: string }>({
+    audience: 'editor',
+    title: 'Không ghi được thư ra tệp',
+    message: ({ path, reason }) => `Không ghi được thư vào ${path}: ${reason}`,
+    hint: () =>
+      'Thư vẫn nằm trong hộp thư đi và sẽ được ghi lại. Kiểm tra thư mục MAIL_OUTBOX_DIR còn chỗ trống và ghi được.',
+  }),
+  MailOutboxOnly: define<{ dir: string }>({
+    audience: 'editor',
+    title: 'Chưa cấu hình máy chủ thư',
+    message: ({ dir }) => `Chưa đặt SMTP_URL: thư không được gửi đi mà được ghi thành tệp .eml trong ${dir}.`,
+    hint: () => 'Đặt SMTP_URL (và MAIL_FROM) rồi khởi động lại để thư đến tay người nhận.',
+  }),
+  MailStuck: define<{ count: number; error: string }>({
+    audience: 'editor',
+    title: 'Có thư chưa gửi được',
+    message: ({ count, error }) => `${count} thư chưa gửi được. Lỗi gần nhất: ${error}`,
+    hint: () => 'Hệ thống tự thử lại, giãn dần đến mỗi giờ một lần; không thư nào bị bỏ.',
+  }),
+  UnsubscribeConfirm: define<{ email: string }>({
+    audience: 'reader',
+    title: 'Tắt thư nhắc?',
+    message: ({ email }) =>
+      `Tài khoản ${email} sẽ không nhận thư nhắc viết bài, thư kết quả chốt quý và thư tổng hợp nữa.`,
+    hint: () => 'Thư tài khoản (đặt lại mật khẩu, lời mời) vẫn được gửi.',
+  }),
+  UnsubscribeDone: define<{ email: string }>({
+    audience: 'reader',
+    title: 'Đã tắt thư nhắc',
+    message: ({ email }) => `Tài khoản ${email} sẽ không nhận thư nhắc và thư tổng hợp nữa.`,
+    hint: () => 'Muốn nhận lại, hãy đăng nhập trang quản trị, mở tài khoản của mình và bỏ chọn "Không nhận thư nhắc".',
+  }),
+  UnsubscribeInvalid: define({
+    audience: 'reader',
+    title: 'Liên kết không dùng được',
+    message: () => 'Liên kết tắt thư nhắc này không đúng hoặc đã bị cắt mất một phần.',
+    hint: () => 'Hãy mở lại liên kết từ thư, hoặc đăng nhập trang quản trị để tắt thư nhắc trong tài khoản của mình.',
+  }),
+  RemindersUsage: define({
+    audience: 'operator',
+    title: 'Cách dùng npm run reminders',
+    message: () =>
+      'Dùng: npm run reminders -- --now <thời điểm ISO 8601> [--dry-run]\n' +
+      'Usage: npm run reminders -- --now <ISO 8601 instant> [--dry-run]',
+    hint: () =>
+      'Ví dụ: npm run reminders -- --now 2027-03-10T08:00:00+07:00 --dry-run (in ra ai nhận thư gì, không gửi).\n' +
+      'e.g. … --dry-run prints who would get what and sends nothing.',
+  }),
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -48,6 +48,8 @@ export async function startTestCms(): Promise<TestCms> {
     process.env.DATABASE_URI = withDatabaseName(base, `ge_test_${path.basename(dir).replace(/\W/g, '')}`);
   }
   process.env.UPLOADS_DIR = path.join(dir, 'uploads');
+  // Mails of a test file land in its own folder (no SMTP_URL) or its own SMTP server (tests/support/smtp.ts).
+  process.env.MAIL_OUTBOX_DIR = path.join(dir, 'outbox');
   process.env.PAYLOAD_SECRET ??= 'test-secret-for-vitest-runs-only-0123456789';
   // Modules this test file imported may have read the settings already (with the
   // default database): the CMS must use this file's own database and folder.

@@ -9,6 +9,7 @@
 import { addDataAndFileToRequest, APIError, type Endpoint, isolateObjectProperty } from 'payload';
 
 import { renderMessage } from '../../messages/catalogue';
+import { sendPasswordReset } from '../mail/account-mails';
 import { ATTEMPT_COUNTED, countAuthAttempt } from './attempts';
 
 export const forgotPasswordEndpoint: Endpoint = {
@@ -24,11 +25,9 @@ export const forgotPasswordEndpoint: Endpoint = {
     const background = isolateObjectProperty(req, ['transactionID', 'context']);
     background.transactionID = undefined;
     background.context = { ...req.context, [ATTEMPT_COUNTED]: true };
-    void req.payload
-      .forgotPassword({ collection: 'users', data: { email }, req: background })
-      .catch((error: unknown) =>
-        req.payload.logger.error({ err: error }, 'forgot-password: the reset could not be prepared'),
-      );
+    void sendPasswordReset(req.payload, email, background).catch((error: unknown) =>
+      req.payload.logger.error({ err: error }, 'forgot-password: the reset could not be prepared'),
+    );
 
     return Response.json({ message: req.t('general:success') }, { status: 200 });
   },

@@ -9,6 +9,8 @@ import { createAccounts, deleteAccounts, readAccounts, updateAccounts } from '..
 import { forgotPasswordEndpoint } from '../auth/forgot-password';
 import { guardAuthOperations } from '../auth/hooks';
 import { guardAccountDelete, guardMemberships } from '../auth/memberships';
+import { inviteNewAccount } from '../mail/account-mails';
+import { unsubscribeEndpoints } from '../mail/unsubscribe-endpoint';
 
 /** Who may edit memberships at all; which rows they may touch is the membership guard's business. */
 const managesMembers: FieldAccess = ({ req }) => {
@@ -36,11 +38,12 @@ export const Users: CollectionConfig = {
     },
   },
   // Before Payload's own endpoint of the same path, which it replaces (src/cms/auth/forgot-password.ts).
-  endpoints: [forgotPasswordEndpoint],
+  endpoints: [forgotPasswordEndpoint, ...unsubscribeEndpoints],
   hooks: {
     beforeOperation: [guardAuthOperations],
     beforeChange: [guardMemberships],
     beforeDelete: [guardAccountDelete],
+    afterChange: [inviteNewAccount],
   },
   // Nothing uses accounts through GraphQL (the admin speaks REST); its auth
   // mutations would be one more door to guard (aliased loginUser × 25).
@@ -98,6 +101,17 @@ export const Users: CollectionConfig = {
         position: 'sidebar',
         description:
           'Quản trị nền tảng: quản lý các trường và quản trị viên của từng trường. Cán bộ Phòng GD&ĐT: xem nội dung đã đăng, tình hình duy trì và bảng tổng hợp của mọi trường; không sửa gì.',
+      },
+    },
+    {
+      name: 'remindersOff',
+      type: 'checkbox',
+      label: 'Không nhận thư nhắc',
+      defaultValue: false,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Tắt thư nhắc viết bài, thư kết quả chốt quý, thư tổng hợp tuần và thư báo lỗi dựng trang. Thư tài khoản (đặt lại mật khẩu, lời mời) vẫn được gửi.',
       },
     },
   ],

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload';
 
 import { nextClosingRun } from '../../domain/quarter-record';
+import { notifyClosedQuarters } from '../mail/passes';
 import { closeEndedQuarters } from './close-quarters';
 
 export const CLOSE_QUARTERS_TASK = 'closeQuarters';
@@ -40,7 +41,10 @@ export const closeQuartersTask: TaskConfig<typeof CLOSE_QUARTERS_TASK> = {
     { name: 'failures', type: 'json' },
   ],
   handler: async ({ req }) => {
-    const { created, failed } = await closeEndedQuarters(req.payload, { now: new Date() });
+    const now = new Date();
+    const { created, failed } = await closeEndedQuarters(req.payload, { now });
+    // Each school's admins hear the result (the seed, which also closes quarters, tells nobody).
+    await notifyClosedQuarters(req.payload, created, { now });
     return { output: { created: created.length, failed: failed.length, failures: failed } };
   },
 };

@@ -116,7 +116,7 @@ export async function districtSources(
 }
 
 /** Schools reporting from their own install, each with a detail page of its own. */
-async function selfReported(payload: Payload): Promise<DashboardSource[]> {
+export async function selfReported(payload: Payload): Promise<DashboardSource[]> {
   return (await selfReportedSources(payload)).map(({ id, name, source, origin, ...rest }) => ({
     source,
     origin,

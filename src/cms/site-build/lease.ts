@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 
-import { sql, type SQLiteAdapter } from '@payloadcms/db-sqlite';
-import type { MongooseAdapter } from '@payloadcms/db-mongodb';
 import type { Payload } from 'payload';
 
+import { type LeaseCondition, writeLease } from '../claim';
 import type { SchoolId } from '../../domain/school-access';
 import type { School, SiteBuild } from '../../payload-types';
 import { SITE_BUILDS } from './status-collection';
@@ -74,34 +73,14 @@ export async function releaseLease(payload: Payload, lease: Lease): Promise<void
   await conditionalWrite(payload, lease.school, { holder: null, until: null, when: { heldBy: lease.holder } });
 }
 
-type Condition = { free: true; now: Date } | { heldBy: string };
-
-async function conditionalWrite(
+function conditionalWrite(
   payload: Payload,
   school: SchoolId,
-  change: { holder: string | null; until: Date | null; when: Condition },
+  change: { holder: string | null; until: Date | null; when: LeaseCondition },
 ): Promise<boolean> {
-  const { when } = change;
-  if (payload.db.name === 'mongoose') {
-    const model = (payload.db as unknown as MongooseAdapter).collections[SITE_BUILDS]!;
-    const filter =
-      'heldBy' in when
-        ? { school, leaseHolder: when.heldBy }
-        : {
-            school,
-            $or: [{ leaseUntil: null }, { leaseUntil: { $exists: false } }, { leaseUntil: { $lt: when.now } }],
-          };
-    const result = await model.updateOne(filter, { $set: { leaseHolder: change.holder, leaseUntil: change.until } });
-    return result.modifiedCount === 1;
-  }
-  const db = (payload.db as unknown as SQLiteAdapter).drizzle;
-  const until = change.until?.toISOString() ?? null;
-  const condition =
-    'heldBy' in when
-      ? sql`lease_holder = ${when.heldBy}`
-      : sql`(lease_until IS NULL OR lease_until < ${when.now.toISOString()})`;
-  const result = await db.run(
-    sql`UPDATE site_builds SET lease_holder = ${change.holder}, lease_until = ${until} WHERE school_id = ${school} AND ${condition}`,
+  return writeLease(
+    payload,
+    { collection: SITE_BUILDS, table: 'site_builds', match: { field: 'school', column: 'school_id', value: school } },
+    change,
   );
-  return result.rowsAffected === 1;
 }

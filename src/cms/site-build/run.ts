@@ -13,6 +13,7 @@ import { type DetailsOf, type MessageArgs, renderMessage } from '../../messages/
 import type { School, SiteBuild } from '../../payload-types';
 import { childEnvironment, settings, siteBuildCmsUrl } from '../../settings';
 import { readMissingFilesReport, type MissingFile } from '../../site-loader/missing-files';
+import { buildAlertPass } from '../mail/passes';
 import { acquireLease, LEASE_MS, releaseLease, renewLease, statusDocFor } from './lease';
 import { SITE_BUILDS } from './status-collection';
 
@@ -127,6 +128,10 @@ async function buildOnce(payload: Payload, school: School, reason: string, targe
       lastFailureReason: outcome.reason,
       lastFailureLog: outcome.log ?? '',
     });
+    // The school's admins hear of it once per run of failures (src/domain/reminders.ts).
+    await buildAlertPass(payload, { now: new Date(), schools: [school] }).catch((error: unknown) =>
+      payload.logger.error({ err: error }, `build failure alert for ${school.slug} not sent`),
+    );
   }
   return { ...outcome, ms };
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload';
 
 import { whereMay } from '../access/actor';
 import { nobodyAccess } from '../access/roles';
+import { leaseFields } from '../claim';
 import { rebuildNowEndpoint } from './endpoint';
 
 export const SITE_BUILDS = 'site-builds';
@@ -79,7 +80,6 @@ export const SiteBuilds: CollectionConfig = {
       ],
     },
     // The build lease (src/cms/site-build/lease.ts): which runner builds this school's site, and until when.
-    { name: 'leaseHolder', type: 'text', admin: { hidden: true }, access: { read: () => false } },
-    { name: 'leaseUntil', type: 'date', admin: { hidden: true }, access: { read: () => false } },
+    ...leaseFields,
   ],
 };

@@ -4,6 +4,7 @@ import * as migration_20261202_132028_build_status_missing_files from './2026120
 import * as migration_20261203_070915_schools from './20261203_070915_schools';
 import * as migration_20261203_101553_site_builds_per_school from './20261203_101553_site_builds_per_school';
 import * as migration_20261203_102239_district_records_and_self_reports from './20261203_102239_district_records_and_self_reports';
+import * as migration_20261203_134948_mail_outbox_and_reminders from './20261203_134948_mail_outbox_and_reminders';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261203_102239_district_records_and_self_reports.up,
     down: migration_20261203_102239_district_records_and_self_reports.down,
-    name: '20261203_102239_district_records_and_self_reports'
+    name: '20261203_102239_district_records_and_self_reports',
+  },
+  {
+    up: migration_20261203_134948_mail_outbox_and_reminders.up,
+    down: migration_20261203_134948_mail_outbox_and_reminders.down,
+    name: '20261203_134948_mail_outbox_and_reminders'
   },
 ];
