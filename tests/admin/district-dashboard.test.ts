@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DISTRICT_NAV_LABEL } from '../../src/cms/district/DistrictNavLink';
-import { PRINT_LABEL } from '../../src/cms/district/EvidenceView';
+import { PRINT_LABEL } from '../../src/cms/district/evidence-print';
 import { quarterId, quarterLabel, quarterOf, quarterStart } from '../../src/domain/quarters';
 import { DETAIL_SHEET, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from '../../src/district/workbook';
 import { renderMessage } from '../../src/messages/catalogue';

@@ -17,10 +17,8 @@ import { formatVietnamDate } from '../../domain/vietnam-time';
 import { DistrictFrame } from './DistrictFrame';
 import { EVIDENCE_XLSX_PATH } from './evidence-endpoint';
 import { districtEvidence, type EvidenceResult, refusalMessage } from './evidence-data';
-import { EVIDENCE_CSS } from './evidence-print';
+import { EVIDENCE_CSS, PRINT_LABEL } from './evidence-print';
 import { PrintButton } from './PrintButton';
-
-export const PRINT_LABEL = 'In báo cáo';
 
 /** `/admin/district/evidence/<school>/<year>` → its segments; `/admin/district/evidence?year=` → every school. */
 function requestOf(props: AdminViewServerProps): { school: string | null; year: unknown } {

@@ -5,6 +5,9 @@
  * custom view, and the rules must reach Payload's own elements (.nav,
  * .app-header) to hide them.
  */
+/** The print button's words (tests find it by them: this file imports nothing of the admin). */
+export const PRINT_LABEL = 'In báo cáo';
+
 export const EVIDENCE_CSS = `
 .evidence-hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, 'Courier New', monospace; word-break: break-all; }
 .evidence-table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
