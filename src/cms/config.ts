@@ -25,6 +25,7 @@ import { databaseAdapter } from './database';
 import { closeQuartersTask, DISTRICT_QUEUE } from './district/close-quarters-task';
 import { fetchSelfReportsTask } from './district/self-reports-task';
 import { districtReportEndpoints } from './district/report-endpoints';
+import { evidenceEndpoints } from './district/evidence-endpoint';
 import { schoolsPlugin } from './multi-tenant';
 import { SiteBuilds } from './site-build/status-collection';
 import { rebuildSiteTask } from './site-build/task';
@@ -86,6 +87,19 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
             exact: true,
             meta: { title: 'Một quý của một trường' },
           },
+          // A school's evidence for the annual report (its admins, district officers, platform admins), and every school's (`?year=`).
+          districtEvidenceAll: {
+            Component: '/src/cms/district/EvidenceView#EvidenceView',
+            path: '/district/evidence',
+            exact: true,
+            meta: { title: 'Minh chứng các trường' },
+          },
+          districtEvidence: {
+            Component: '/src/cms/district/EvidenceView#EvidenceView',
+            path: '/district/evidence/:school/:year',
+            exact: true,
+            meta: { title: 'Minh chứng của trường' },
+          },
         },
       },
     },
@@ -110,7 +124,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
     ],
     plugins: [schoolsPlugin()],
     hooks: { afterError: [storageFaultResponse] },
-    endpoints: [...districtReportEndpoints],
+    endpoints: [...districtReportEndpoints, ...evidenceEndpoints],
     email: mailAdapter(settings),
     editor: lexicalEditor({}),
     db: databaseAdapter(settings, { sqliteTransactions: options.sqliteTransactions }),

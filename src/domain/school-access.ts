@@ -37,6 +37,7 @@ export const SCHOOL_ACTIONS = [
   'read-records',
   'manage-schools',
   'district-dashboard',
+  'read-evidence',
 ] as const;
 export type SchoolAction = (typeof SCHOOL_ACTIONS)[number];
 
@@ -70,10 +71,11 @@ const EDITOR: Partial<Record<SchoolAction, Grant>> = {
   'read-accounts': 'full',
   rebuild: 'full',
 };
+// The year's evidence for the annual report is the school's to send: its admins, not its editors.
 const SCHOOL_ROLE_GRANTS: Record<Role, Partial<Record<SchoolAction, Grant>>> = {
   contributor: CONTRIBUTOR,
   editor: EDITOR,
-  admin: { ...EDITOR, 'manage-members': 'full', 'write-settings': 'full' },
+  admin: { ...EDITOR, 'manage-members': 'full', 'write-settings': 'full', 'read-evidence': 'full' },
 };
 
 /** The district officer oversees every school and changes nothing. */
@@ -83,6 +85,7 @@ const DISTRICT_OFFICER_READS: ReadonlySet<SchoolAction> = new Set<SchoolAction>(
   'read-build-status',
   'read-records',
   'district-dashboard',
+  'read-evidence',
 ]);
 
 const EVERYWHERE: Scope = Object.freeze({ all: true, schools: Object.freeze([]), ownIn: Object.freeze([]) });

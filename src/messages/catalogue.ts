@@ -705,6 +705,41 @@ export const catalogue = {
     hint: () => 'Hãy quay lại bảng tổng hợp và chọn một ô trong bảng.',
   }),
 
+  // ── A school's evidence for the annual report (src/cms/district/evidence-data.ts) ──
+  EvidenceSignIn: define({
+    audience: 'editor',
+    title: 'Cần đăng nhập',
+    message: () => 'Minh chứng cho báo cáo năm chỉ dành cho tài khoản đã đăng nhập.',
+    hint: () => 'Hãy đăng nhập bằng tài khoản quản trị của trường, cán bộ Phòng GDĐT hoặc quản trị nền tảng.',
+  }),
+  EvidenceNotAllowed: define({
+    audience: 'editor',
+    title: 'Không có quyền',
+    message: () =>
+      'Minh chứng của một trường chỉ dành cho quản trị của chính trường đó, cán bộ Phòng GDĐT và quản trị nền tảng.',
+    hint: () => 'Hãy nhờ quản trị của trường in hoặc tải minh chứng.',
+  }),
+  EvidenceAllNotAllowed: define({
+    audience: 'editor',
+    title: 'Không có quyền',
+    message: () => 'Minh chứng của tất cả các trường cùng lúc chỉ dành cho cán bộ Phòng GDĐT và quản trị nền tảng.',
+    hint: () => 'Quản trị trường in hoặc tải minh chứng của trường mình, từng trường một.',
+  }),
+  /** `school`: the slug as the address gave it. */
+  EvidenceSchoolNotFound: define<{ school: string }>({
+    audience: 'editor',
+    title: 'Không tìm thấy trường',
+    message: ({ school }) => `Không có trường nào đang hoạt động với mã "${school}".`,
+    hint: () => 'Hãy mở minh chứng từ bảng tổng hợp các trường hoặc từ trang một quý của trường.',
+  }),
+  /** `year`: as the address gave it. */
+  EvidenceBadYear: define<{ year: string }>({
+    audience: 'editor',
+    title: 'Năm không hợp lệ',
+    message: ({ year }) => `"${year}" không phải là một năm (cần bốn chữ số, ví dụ 2025).`,
+    hint: () => 'Hãy chọn năm trong bảng tổng hợp các trường.',
+  }),
+
   // ── Closing a quarter: the record the closing job stores (src/domain/quarter-record.ts) ──
   /** `end`: the quarter's last millisecond; `at`: the moment of the record or of its report. ISO instants. */
   QuarterRecordNotEnded: define<{ quarter: string; end: string; at: string }>({

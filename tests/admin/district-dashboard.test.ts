@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DISTRICT_NAV_LABEL } from '../../src/cms/district/DistrictNavLink';
+import { PRINT_LABEL } from '../../src/cms/district/evidence-print';
 import { quarterId, quarterLabel, quarterOf, quarterStart } from '../../src/domain/quarters';
 import { DETAIL_SHEET, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from '../../src/district/workbook';
 import { renderMessage } from '../../src/messages/catalogue';
@@ -215,6 +216,55 @@ describe.skipIf(!hasChromium)('the district dashboard (admin in Chromium)', () =
     await officer.context().close();
   });
 
+  it('4b. opens a school’s evidence for the year from its row: the quarters’ table, and on paper only the evidence', async () => {
+    officer = await signedIn(OFFICER);
+    await officer.goto(`${server.url}/admin/district?year=${YEAR - 1}`);
+    await matrix(officer)
+      .locator('tbody tr', { has: officer.locator('th:text-is("Trường THCS Bình Minh")') })
+      .locator('a[data-evidence-link]')
+      .click();
+    await officer.waitForURL(new RegExp(`/admin/district/evidence/thcs-binh-minh/${YEAR - 1}$`));
+    const section = officer.locator('[data-evidence-school="thcs-binh-minh"]');
+    expect(await section.locator('h1').innerText()).toBe(
+      `Minh chứng duy trì chuyên mục Bình đẳng giới – Năm ${YEAR - 1}`,
+    );
+    expect(await section.locator('[data-evidence-school-name]').innerText()).toBe(
+      'Trường THCS Bình Minh – Quận Ba Đình',
+    );
+    expect(await section.locator('[data-printed-at]').innerText()).toMatch(/^In lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    // Tracked from last year's fourth quarter: that one row, missed, with its late item.
+    const row = section.locator(`table[data-evidence-quarters] tr[data-quarter="${LAST_Q4}"]`);
+    expect(await section.locator('table[data-evidence-quarters] tbody tr').count()).toBe(1);
+    expect(await row.getAttribute('data-status')).toBe('missed');
+    expect(await row.locator('td').first().innerText()).toContain('Bỏ lỡ');
+    expect(await row.locator('td').nth(2).innerText()).toContain(LATE);
+    expect(await section.locator('[data-evidence-summary-line]').innerText()).toBe(
+      'Kết quả năm: 0/1 quý đạt (theo dõi từ Quý IV/' + (YEAR - 1) + ')',
+    );
+    const printButton = officer.getByRole('button', { name: PRINT_LABEL });
+    expect(await printButton.isVisible()).toBe(true);
+
+    await officer.emulateMedia({ media: 'print' });
+    expect(await printButton.isVisible()).toBe(false);
+    expect(await officer.locator('.nav').first().isVisible()).toBe(false);
+    const paper = await officer.evaluate(() => {
+      const code = document.createElement('code');
+      code.className = 'evidence-hash';
+      document.querySelector('[data-evidence]')!.append(code);
+      const style = (el: Element) => getComputedStyle(el);
+      const text = style(document.querySelector('[data-evidence-school] h1')!);
+      return { color: text.color, background: style(document.body).backgroundColor, hashFont: style(code).fontFamily };
+    });
+    expect(paper).toEqual({
+      color: 'rgb(0, 0, 0)',
+      background: 'rgb(255, 255, 255)',
+      hashFont: expect.stringMatching(/monospace/),
+    });
+    await officer.screenshot({ path: `${SHOTS}/district-4b-evidence-print.png`, fullPage: true });
+    await officer.emulateMedia({ media: 'screen' });
+    await officer.context().close();
+  });
+
   it('5. a school’s editor has no link to it and is refused on its address; a visitor is sent to the login', async () => {
     const editor = await signedIn(ACCOUNTS.editor);
     await editor.locator('nav').first().waitFor();
@@ -229,6 +279,10 @@ describe.skipIf(!hasChromium)('the district dashboard (admin in Chromium)', () =
     await editor.goto(`${server.url}/admin/district/thcs-binh-minh/${LAST_Q4}`);
     expect(await editor.locator('[data-refusal]').count()).toBe(1);
     expect(await editor.content()).not.toContain(LATE);
+    // Nor their own school's evidence: that is its admins' to send.
+    await editor.goto(`${server.url}/admin/district/evidence/${firstSlug}/${YEAR}`);
+    expect(await editor.locator('[data-refusal]').getAttribute('data-refusal')).toBe('EvidenceNotAllowed');
+    expect(await editor.locator('[data-evidence]').count()).toBe(0);
     await editor.context().close();
 
     const visitor = await (await browser.newContext()).newPage();

@@ -326,6 +326,8 @@ export const ROWS: Record<string, (ctx: Ctx, row: string) => Check[]> = {
   "rebuild A's site now": permission(['rebuild'], ['A']),
   'create, rename, archive a school': permission(['manage-schools'], ['A', 'B']),
   'the district dashboard (all schools)': permission(['district-dashboard'], ['A', 'B']),
+  "A's evidence for the annual report (printable page, workbook)": permission(['read-evidence'], ['A']),
+  "B's evidence for the annual report": permission(['read-evidence'], ['B']),
   'closed-quarter records': records,
 };
 

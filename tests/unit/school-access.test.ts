@@ -213,6 +213,7 @@ describe('platform roles', () => {
       'read-build-status',
       'read-records',
       'district-dashboard',
+      'read-evidence',
     ]);
     for (const action of SCHOOL_ACTIONS.filter((a) => !allowed.includes(a))) {
       expect(scopeOf(officer, action), action).toEqual({ all: false, schools: [], ownIn: [] });

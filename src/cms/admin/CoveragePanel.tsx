@@ -2,8 +2,11 @@ import type { ServerProps } from 'payload';
 
 import { currentQuarter, quarterNeedingReminder } from '../../domain/coverage';
 import { STATUS_LABELS } from '../../domain/coverage-format';
+import { quarterOf } from '../../domain/quarters';
+import { may } from '../../domain/school-access';
 import { formatVietnamDate } from '../../domain/vietnam-time';
 import { renderMessage } from '../../messages/catalogue';
+import { actorOf } from '../access/actor';
 import { coverageForAdmin } from './coverage-data';
 import { ReminderBanner } from './CoverageReminder';
 
@@ -22,8 +25,13 @@ export async function CoveragePanel({ payload, user }: ServerProps) {
       </section>
     );
   }
-  const { report } = result;
+  const { report, school } = result;
   const current = currentQuarter(report);
+  // The school's admins send the year's evidence with their annual report (docs/ACCESS.md).
+  const evidenceYear = quarterOf(new Date(report.generatedAt)).year;
+  const evidence = may(actorOf(user ?? null), 'read-evidence', school.id)
+    ? `${payload.config.routes.admin}/district/evidence/${encodeURIComponent(school.slug)}/${evidenceYear}`
+    : null;
   const reminder = quarterNeedingReminder(report);
   const recent = report.quarters.slice(-8).reverse();
   return (
@@ -85,6 +93,13 @@ export async function CoveragePanel({ payload, user }: ServerProps) {
           })}
         </tbody>
       </table>
+      {evidence ? (
+        <p style={{ marginTop: 12 }}>
+          <a href={evidence} data-evidence-link>
+            Minh chứng báo cáo năm {evidenceYear} (trang in, bảng tính Excel)
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

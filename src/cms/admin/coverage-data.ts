@@ -1,6 +1,7 @@
 import type { Payload, TypedUser } from 'payload';
 
 import { buildCoverageReport, type CoverageReport } from '../../domain/coverage';
+import type { School } from '../../payload-types';
 import { actorOf } from '../access/actor';
 import { coverageInputFromCms, findSchool } from '../coverage-source';
 
@@ -11,14 +12,15 @@ import { coverageInputFromCms, findSchool } from '../coverage-source';
 export async function coverageForAdmin(
   payload: Payload,
   user?: TypedUser | null,
-): Promise<{ report: CoverageReport } | { error: string }> {
+): Promise<{ report: CoverageReport; school: Pick<School, 'id' | 'slug'> } | { error: string }> {
   try {
     const mine = actorOf(user ?? null)?.memberships[0]?.school;
     const school =
       mine === undefined
         ? await findSchool(payload)
         : await payload.findByID({ collection: 'schools', id: mine, depth: 0 });
-    return { report: buildCoverageReport(await coverageInputFromCms(payload, { school })) };
+    const report = buildCoverageReport(await coverageInputFromCms(payload, { school }));
+    return { report, school: { id: school.id, slug: school.slug } };
   } catch (error) {
     return { error: (error as Error).message };
   }

@@ -16,10 +16,11 @@ import {
   yearTotalText,
 } from '../../domain/district';
 import { ALL_YEARS, type DashboardFilter, dashboardQuery } from '../../domain/district-view';
-import { parseQuarterId, quarterLabel } from '../../domain/quarters';
+import { parseQuarterId, quarterLabel, quarterOf } from '../../domain/quarters';
 import { cellStyle, TABLE_EDGE } from './cell-styles';
 import { type DashboardSource, type DistrictDashboard, districtDashboard } from './dashboard-data';
 import { DistrictFrame, districtGate } from './DistrictFrame';
+import { EVIDENCE_XLSX_PATH } from './evidence-endpoint';
 import { DISTRICT_REPORT_PATHS } from './report-endpoints';
 
 /** The cell's extra word when a closed quarter's record and today's data disagree. */
@@ -37,6 +38,8 @@ export async function DistrictDashboardView(props: AdminViewServerProps) {
   const dashboard = await districtDashboard(req.payload, { user: req.user, query: props.searchParams });
   const api = req.payload.config.routes.api;
   const query = dashboardQuery(dashboard.filter);
+  // The evidence is by year: the year in view, else (every year) the current one.
+  const evidenceYear = dashboard.filter.year ?? quarterOf(dashboard.generatedAt).year;
   return (
     <DistrictFrame view={props}>
       <h1 style={{ margin: '24px 0 8px' }}>{DISTRICT_LABELS.title}</h1>
@@ -54,6 +57,13 @@ export async function DistrictDashboardView(props: AdminViewServerProps) {
           Bảng tính Excel (.xlsx)
         </a>
       </p>
+      <p style={{ margin: '0 0 16px' }} data-evidence-links>
+        Minh chứng báo cáo năm {evidenceYear} của tất cả các trường:{' '}
+        <a href={`${admin}/district/evidence?year=${evidenceYear}`}>Trang in</a> ·{' '}
+        <a href={`${api}${EVIDENCE_XLSX_PATH}?year=${evidenceYear}`} download>
+          Bảng tính Excel (.xlsx)
+        </a>
+      </p>
       {dashboard.view.rows.length === 0 || dashboard.view.quarters.length === 0 ? (
         <p role="status">
           {dashboard.filter.onlyMissed
@@ -61,7 +71,7 @@ export async function DistrictDashboardView(props: AdminViewServerProps) {
             : 'Chưa có trường nào để tổng hợp.'}
         </p>
       ) : (
-        <Matrix dashboard={dashboard} detailBase={`${admin}/district`} query={query} />
+        <Matrix dashboard={dashboard} detailBase={`${admin}/district`} query={query} evidenceYear={evidenceYear} />
       )}
       <p style={{ marginTop: 16 }}>{DISTRICT_LABELS.yearRule}</p>
     </DistrictFrame>
@@ -108,7 +118,17 @@ function caption(filter: DashboardFilter): string {
   return `Trường × quý, ${scope}${filter.onlyMissed ? ', chỉ trường có quý bỏ lỡ' : ''}`;
 }
 
-function Matrix({ dashboard, detailBase, query }: { dashboard: DistrictDashboard; detailBase: string; query: string }) {
+function Matrix({
+  dashboard,
+  detailBase,
+  query,
+  evidenceYear,
+}: {
+  dashboard: DistrictDashboard;
+  detailBase: string;
+  query: string;
+  evidenceYear: number;
+}) {
   const { view, filter } = dashboard;
   const L = DISTRICT_LABELS;
   return (
@@ -142,6 +162,7 @@ function Matrix({ dashboard, detailBase, query }: { dashboard: DistrictDashboard
               source={dashboard.sourceOf(row)}
               detailBase={detailBase}
               query={query}
+              evidenceYear={evidenceYear}
             />
           ))}
         </tbody>
@@ -171,6 +192,7 @@ function Row(props: {
   source: DashboardSource | undefined;
   detailBase: string;
   query: string;
+  evidenceYear: number;
 }) {
   const { row, source } = props;
   const L = DISTRICT_LABELS;
@@ -189,6 +211,16 @@ function Row(props: {
         {row.alsoListedAs.length ? (
           <small style={{ display: 'block' }}>
             ({L.alsoListed}: {row.alsoListedAs.join(', ')})
+          </small>
+        ) : null}
+        {key && row.origin === 'hosted' ? (
+          <small style={{ display: 'block' }}>
+            <a
+              href={`${props.detailBase}/evidence/${encodeURIComponent(key)}/${props.evidenceYear}`}
+              data-evidence-link
+            >
+              Minh chứng năm {props.evidenceYear}
+            </a>
           </small>
         ) : null}
       </th>

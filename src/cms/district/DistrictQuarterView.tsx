@@ -56,10 +56,21 @@ export async function DistrictQuarterView(props: AdminViewServerProps) {
       </DistrictFrame>
     );
   }
+  const evidence =
+    found.source.origin === 'hosted' && found.source.key && isQuarterId(quarter)
+      ? `${admin}/district/evidence/${encodeURIComponent(found.source.key)}/${parseQuarterId(quarter).year}`
+      : null;
   return (
     <DistrictFrame view={props}>
       {back}
       <Detail found={found} />
+      {evidence ? (
+        <p style={{ marginTop: 16 }}>
+          <a href={evidence} data-evidence-link>
+            Minh chứng báo cáo năm {parseQuarterId(quarter).year} của trường (trang in, bảng tính Excel)
+          </a>
+        </p>
+      ) : null}
     </DistrictFrame>
   );
 }

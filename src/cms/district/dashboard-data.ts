@@ -69,7 +69,7 @@ export function columnAddress(school: Pick<School, 'basePath' | 'origin'>): stri
 }
 
 /** Every school still in service, by name in Vietnamese order. */
-async function activeSchools(payload: Payload): Promise<School[]> {
+export async function activeSchools(payload: Payload): Promise<School[]> {
   const { docs } = await payload.find({
     collection: 'schools',
     // A school saved before the field existed has none: it is not archived.

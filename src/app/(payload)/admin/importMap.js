@@ -32,6 +32,7 @@ import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } fro
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { DistrictDashboardView as DistrictDashboardView_79111b38daad6563ff0c5f5b9ebd275a } from '../../../../src/cms/district/DistrictDashboardView'
 import { DistrictQuarterView as DistrictQuarterView_ad186b675e4aef3869afd1404fbd8058 } from '../../../../src/cms/district/DistrictQuarterView'
+import { EvidenceView as EvidenceView_f9748ba5e385a8aade7f38547eeaed65 } from '../../../../src/cms/district/EvidenceView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,5 +71,6 @@ export const importMap = {
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
   "/src/cms/district/DistrictDashboardView#DistrictDashboardView": DistrictDashboardView_79111b38daad6563ff0c5f5b9ebd275a,
   "/src/cms/district/DistrictQuarterView#DistrictQuarterView": DistrictQuarterView_ad186b675e4aef3869afd1404fbd8058,
+  "/src/cms/district/EvidenceView#EvidenceView": EvidenceView_f9748ba5e385a8aade7f38547eeaed65,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
