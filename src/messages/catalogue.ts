@@ -1122,7 +1122,7 @@ export const catalogue = {
   }),
   RemindersUsage: define({
     audience: 'operator',
-    title: 'Cách dùng npm run reminders',
+    title: 'Cách dùng npm run reminders / Using npm run reminders',
     message: () =>
       'Dùng: npm run reminders -- --now <thời điểm ISO 8601> [--dry-run]\n' +
       'Usage: npm run reminders -- --now <ISO 8601 instant> [--dry-run]',
