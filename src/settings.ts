@@ -136,7 +136,8 @@ export const settingsSchema = z.object({
   /** Unset: no mail leaves the machine; each message is written to MAIL_OUTBOX_DIR (src/cms/mail/). */
   SMTP_URL: smtp().optional(),
   MAIL_FROM: text().default('Chuyên mục Bình đẳng giới <no-reply@localhost>'),
-  MAIL_OUTBOX_DIR: text().default('data/outbox'),
+  /** Unset: beside the database, as uploads (src/domain/uploads-location.ts: outboxRoot). */
+  MAIL_OUTBOX_DIR: text().optional(),
 });
 
 /**

@@ -71,6 +71,7 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
         beforeDashboard: [
           '/src/cms/admin/CoveragePanel#CoveragePanel',
           '/src/cms/admin/BuildStatusPanel#BuildStatusPanel',
+          '/src/cms/mail/MailStatusPanel#MailStatusPanel',
         ],
         afterNavLinks: ['/src/cms/district/DistrictNavLink#DistrictNavLink'],
         views: {

@@ -45,18 +45,33 @@ export function sqliteFilePath(file: string): string {
  * on a URI it cannot use.
  */
 export function defaultUploadsDir(databaseUri: string | undefined, cwd: string): string {
-  const choice = chooseDatabase(databaseUri);
-  if (choice.kind === 'mongodb')
-    return path.resolve(cwd, `${LEGACY_UPLOADS_DIR}-${folderSafe(mongoDatabaseName(choice.url))}`);
-  const file = path.resolve(cwd, sqliteFilePath(choice.file));
-  const defaultFile = path.resolve(cwd, sqliteFilePath(DEFAULT_SQLITE_URL.slice('file:'.length)));
-  if (file === defaultFile) return path.resolve(cwd, LEGACY_UPLOADS_DIR);
-  const base = path.basename(file).replace(/\.(db|sqlite3?|sqlite)$/i, '');
-  return path.join(path.dirname(file), `${folderSafe(base) || 'cms'}-uploads`);
+  return folderOfDatabase(databaseUri, cwd, 'uploads');
 }
 
 /** UPLOADS_DIR when set (and not blank), else the database's own folder. */
 export function uploadsRoot(env: { UPLOADS_DIR?: string; DATABASE_URI?: string }, cwd: string): string {
   const explicit = env.UPLOADS_DIR?.trim();
   return explicit ? path.resolve(cwd, explicit) : defaultUploadsDir(env.DATABASE_URI, cwd);
+}
+
+/**
+ * Where mails are written as `.eml` files without SMTP_URL: MAIL_OUTBOX_DIR,
+ * else beside the database by the same rule as uploads (`data/outbox` for the
+ * default file, `<dir>/<name>-outbox`, `data/outbox-<database name>`), so a
+ * test's or a second install's mails never land in another's folder.
+ */
+export function outboxRoot(env: { MAIL_OUTBOX_DIR?: string; DATABASE_URI?: string }, cwd: string): string {
+  const explicit = env.MAIL_OUTBOX_DIR?.trim();
+  return explicit ? path.resolve(cwd, explicit) : folderOfDatabase(env.DATABASE_URI, cwd, 'outbox');
+}
+
+function folderOfDatabase(databaseUri: string | undefined, cwd: string, what: 'uploads' | 'outbox'): string {
+  const choice = chooseDatabase(databaseUri);
+  const legacy = path.join('data', what);
+  if (choice.kind === 'mongodb') return path.resolve(cwd, `${legacy}-${folderSafe(mongoDatabaseName(choice.url))}`);
+  const file = path.resolve(cwd, sqliteFilePath(choice.file));
+  const defaultFile = path.resolve(cwd, sqliteFilePath(DEFAULT_SQLITE_URL.slice('file:'.length)));
+  if (file === defaultFile) return path.resolve(cwd, legacy);
+  const base = path.basename(file).replace(/\.(db|sqlite3?|sqlite)$/i, '');
+  return path.join(path.dirname(file), `${folderSafe(base) || 'cms'}-${what}`);
 }

@@ -2,7 +2,13 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { defaultUploadsDir, mongoDatabaseName, sqliteFilePath, uploadsRoot } from '../../src/domain/uploads-location';
+import {
+  defaultUploadsDir,
+  mongoDatabaseName,
+  outboxRoot,
+  sqliteFilePath,
+  uploadsRoot,
+} from '../../src/domain/uploads-location';
 
 const cwd = '/srv/chuyen-muc';
 
@@ -82,5 +88,17 @@ describe('uploadsRoot', () => {
     expect(uploadsRoot({ UPLOADS_DIR: 'tep', DATABASE_URI: 'file:./x.db' }, cwd)).toBe('/srv/chuyen-muc/tep');
     expect(uploadsRoot({ UPLOADS_DIR: ' ', DATABASE_URI: 'file:./x.db' }, cwd)).toBe('/srv/chuyen-muc/x-uploads');
     expect(uploadsRoot({}, cwd)).toBe('/srv/chuyen-muc/data/uploads');
+  });
+});
+
+describe('outboxRoot: mails without SMTP are written beside their database too', () => {
+  const cwd = '/srv/chuyen-muc';
+  it('follows the uploads rule, and MAIL_OUTBOX_DIR wins', () => {
+    expect(outboxRoot({}, cwd)).toBe('/srv/chuyen-muc/data/outbox');
+    expect(outboxRoot({ DATABASE_URI: 'file:./data/cms.db' }, cwd)).toBe('/srv/chuyen-muc/data/outbox');
+    expect(outboxRoot({ DATABASE_URI: 'file:/tmp/t/cms.db' }, cwd)).toBe('/tmp/t/cms-outbox');
+    expect(outboxRoot({ DATABASE_URI: 'mongodb://h:27017/truong' }, cwd)).toBe('/srv/chuyen-muc/data/outbox-truong');
+    expect(outboxRoot({ MAIL_OUTBOX_DIR: 'thu', DATABASE_URI: 'file:/tmp/t/cms.db' }, cwd)).toBe('/srv/chuyen-muc/thu');
+    expect(outboxRoot({ MAIL_OUTBOX_DIR: ' ' }, cwd)).toBe('/srv/chuyen-muc/data/outbox');
   });
 });

@@ -10,6 +10,7 @@ import type { Payload } from 'payload';
 
 import type { MailContent } from '../../domain/mail-content';
 import { nextAttemptAt } from '../../domain/mail-retry';
+import { outboxRoot } from '../../domain/uploads-location';
 import type { SchoolId } from '../../domain/school-access';
 import { renderMessage } from '../../messages/catalogue';
 import type { MailOutbox as OutboxDoc, School } from '../../payload-types';
@@ -141,7 +142,7 @@ async function writeEml(dir: string, doc: OutboxDoc, at: Date): Promise<string> 
 
 async function deliver(doc: OutboxDoc, s: Settings, at: Date): Promise<Delivery> {
   if (!s.SMTP_URL) {
-    const dir = path.resolve(s.MAIL_OUTBOX_DIR);
+    const dir = outboxRoot(s, process.cwd());
     try {
       return { ok: true, file: await writeEml(dir, doc, at) };
     } catch (error) {

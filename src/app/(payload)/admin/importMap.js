@@ -28,6 +28,7 @@ import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da1
 import { DistrictNavLink as DistrictNavLink_d33909f36639928105a42f29b0bf6ef7 } from '../../../../src/cms/district/DistrictNavLink'
 import { CoveragePanel as CoveragePanel_849830001174929b866b45dbb48502b2 } from '../../../../src/cms/admin/CoveragePanel'
 import { BuildStatusPanel as BuildStatusPanel_34fa4fd894690fedaf967eee6981ad2c } from '../../../../src/cms/admin/BuildStatusPanel'
+import { MailStatusPanel as MailStatusPanel_c522fcf53c41bae8792c73e3406149b8 } from '../../../../src/cms/mail/MailStatusPanel'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { DistrictDashboardView as DistrictDashboardView_79111b38daad6563ff0c5f5b9ebd275a } from '../../../../src/cms/district/DistrictDashboardView'
@@ -67,6 +68,7 @@ export const importMap = {
   "/src/cms/district/DistrictNavLink#DistrictNavLink": DistrictNavLink_d33909f36639928105a42f29b0bf6ef7,
   "/src/cms/admin/CoveragePanel#CoveragePanel": CoveragePanel_849830001174929b866b45dbb48502b2,
   "/src/cms/admin/BuildStatusPanel#BuildStatusPanel": BuildStatusPanel_34fa4fd894690fedaf967eee6981ad2c,
+  "/src/cms/mail/MailStatusPanel#MailStatusPanel": MailStatusPanel_c522fcf53c41bae8792c73e3406149b8,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
   "/src/cms/district/DistrictDashboardView#DistrictDashboardView": DistrictDashboardView_79111b38daad6563ff0c5f5b9ebd275a,
