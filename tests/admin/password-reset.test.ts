@@ -69,11 +69,27 @@ describe.skipIf(!hasChromium)('password reset by mail, in Chromium', () => {
     expect(link.startsWith(`${server.url}/admin/reset/`)).toBe(true);
 
     await page.goto(link);
+    // The form is React's: typed before hydration, the values would be lost.
+    await page.waitForLoadState('networkidle');
     await page.fill('#field-password', 'mat-khau-moi-cua-ctv-2027');
     await page.fill('#field-confirm-password', 'mat-khau-moi-cua-ctv-2027');
-    await page.click('button[type=submit]');
+    const [answer] = await Promise.all([
+      page
+        .waitForResponse((r) => r.url().includes('/api/users/reset-password'), { timeout: 10_000 })
+        .catch(async (error: Error) => {
+          throw new Error(
+            `${error.message}\nat ${page.url()}:\n${(await page.locator('body').innerText()).slice(0, 1500)}`,
+          );
+        }),
+      page.click('button[type=submit]'),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(200);
     // Payload signs the person in after a reset and opens the dashboard.
-    await page.waitForURL(/\/admin$/, { timeout: 20_000 });
+    await page.waitForURL(/\/admin\/?$/, { timeout: 20_000 }).catch(async (error: Error) => {
+      throw new Error(
+        `${error.message}\nat ${page.url()}:\n${(await page.locator('body').innerText()).slice(0, 1500)}`,
+      );
+    });
     await context.close();
 
     await expect(

@@ -6,6 +6,7 @@ import { CLOSING_JOB_CONTEXT } from '../../src/cms/collections/QuarterRecords';
 import { coverageInputFromCms } from '../../src/cms/coverage-source';
 import { closedRecords, closeEndedQuarters, type CloseResult } from '../../src/cms/district/close-quarters';
 import { CLOSE_QUARTERS_TASK, DISTRICT_QUEUE } from '../../src/cms/district/close-quarters-task';
+import { REBUILD_TASK } from '../../src/cms/site-build/request';
 import { IMPORT_FIRST_PUBLISHED_AT } from '../../src/cms/fields/publication';
 import { SKIP_SITE_REBUILD } from '../../src/cms/site-build/hooks';
 import { buildCoverageReport } from '../../src/domain/coverage';
@@ -579,5 +580,15 @@ describe(`the closing job, on ${backendLabel[backend]}`, () => {
       const closed = (await closedRecords(world.payload, school.id)).map((r) => r.quarter);
       expect(closed).toEqual(expect.arrayContaining(due.get(school.slug)!));
     }
+    // Each school with a new record gets its site rebuilt (the coverage page lists records; lich.ics moves on).
+    const { docs: rebuilds } = await world.payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: REBUILD_TASK } },
+      pagination: false,
+      depth: 0,
+    });
+    const rebuilt = new Set(rebuilds.map((j) => String((j.input as { school?: string }).school)));
+    for (const school of schools)
+      expect(rebuilt.has(String(school.id)), school.slug).toBe((due.get(school.slug) ?? []).length > 0);
   });
 });

@@ -59,9 +59,9 @@ export async function DistrictDashboardView(props: AdminViewServerProps) {
       </p>
       <p style={{ margin: '0 0 16px' }} data-evidence-links>
         Minh chứng báo cáo năm {evidenceYear} của tất cả các trường:{' '}
-        <a href={`${admin}/district/evidence?year=${evidenceYear}`}>Trang in</a> ·{' '}
+        <a href={`${admin}/district/evidence?year=${evidenceYear}`}>Trang in minh chứng</a> ·{' '}
         <a href={`${api}${EVIDENCE_XLSX_PATH}?year=${evidenceYear}`} download>
-          Bảng tính Excel (.xlsx)
+          Bảng tính minh chứng (.xlsx)
         </a>
       </p>
       {dashboard.view.rows.length === 0 || dashboard.view.quarters.length === 0 ? (

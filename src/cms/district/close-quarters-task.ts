@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload';
 
 import { nextClosingRun } from '../../domain/quarter-record';
 import { notifyClosedQuarters } from '../mail/passes';
+import { requestSiteRebuild } from '../site-build/request';
 import { closeEndedQuarters } from './close-quarters';
 
 export const CLOSE_QUARTERS_TASK = 'closeQuarters';
@@ -43,8 +44,14 @@ export const closeQuartersTask: TaskConfig<typeof CLOSE_QUARTERS_TASK> = {
   handler: async ({ req }) => {
     const now = new Date();
     const { created, failed } = await closeEndedQuarters(req.payload, { now });
-    // Each school's admins hear the result (the seed, which also closes quarters, tells nobody).
+    // Each school's admins hear the result (the seed, which also closes quarters, tells nobody), and its
+    // site is rebuilt: the coverage page lists the new record, and lich.ics moves on to the next quarters.
     await notifyClosedQuarters(req.payload, created, { now });
+    for (const school of new Set(created.map((c) => c.school))) {
+      await requestSiteRebuild(req.payload, { school, reason: 'Chốt kết quả quý' }).catch((error: unknown) =>
+        req.payload.logger.error({ err: error }, `rebuild after closing quarters of school ${school} not queued`),
+      );
+    }
     return { output: { created: created.length, failed: failed.length, failures: failed } };
   },
 };
