@@ -4,10 +4,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { simpleParser } from 'mailparser';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { handleEndpoints, type Payload, type TypedUser } from 'payload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { IMPORT_FIRST_PUBLISHED_AT } from '../../src/cms/fields/publication';
+import { MailStatusPanel } from '../../src/cms/mail/MailStatusPanel';
 import { closeMailTransports, deliverDueMail, queueMail } from '../../src/cms/mail/outbox';
 import { buildAlertPass, notifyClosedQuarters, reminderPassAt } from '../../src/cms/mail/passes';
 import { SKIP_SITE_REBUILD } from '../../src/cms/site-build/hooks';
@@ -156,6 +158,26 @@ describe(`mail to a real SMTP server (${backendLabel[process.env.TEST_BACKEND as
       ),
     ).toEqual([]);
     expect(smtp.received).toHaveLength(3);
+  }, 150_000);
+
+  it('npm run reminders --dry-run prints who would get what and sends and remembers nothing', async () => {
+    const next = nextQuarter(Q);
+    const moment = new Date(thresholdDueAt(next, 21).getTime() + 3 * HOUR);
+    const before = {
+      mails: smtp.received.length,
+      log: (await payload.count({ collection: 'reminders-sent' })).totalDocs,
+    };
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/reminders.ts', '--now', moment.toISOString(), '--dry-run'],
+      { env: { ...process.env, SMTP_URL: smtp.url }, timeout: 120_000 },
+    );
+    expect(stdout).toContain(`- quarter-reminder → ${staffA.admin.name} <${staffA.admin.email}>`);
+    expect(stdout).toContain(`${quarterLabel(quarterId(next))}: còn 21 ngày`);
+    expect(stdout).not.toContain(staffA.contributor.email);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.received).toHaveLength(before.mails);
+    expect((await payload.count({ collection: 'reminders-sent' })).totalDocs).toBe(before.log);
   }, 150_000);
 
   it('a late pass (the server was down past the 7-day reminder) sends only the 2-day one, and the 7-day one never follows', async () => {
@@ -344,6 +366,31 @@ describe(`mail to a real SMTP server (${backendLabel[process.env.TEST_BACKEND as
     const asPlatform = await list(await tokenOf(staffA.admin));
     const reset = asPlatform.docs.find((d: { kind: string }) => d.kind === 'password-reset');
     expect(reset.preview).toBeNull();
+  });
+
+  it('admins see undelivered mail on their dashboard; editors do not', async () => {
+    useSmtp('smtp://127.0.0.1:1');
+    try {
+      await queueMail(payload, {
+        kind: 'other',
+        to: { address: 'cho-gui@truong.test' },
+        school: schoolA.id,
+        content: { subject: 'Chờ gửi', text: 'Chờ gửi', html: '<p>Chờ gửi</p>' },
+      });
+      const panel = async (user: TypedUser) =>
+        renderToStaticMarkup(
+          (await MailStatusPanel({ payload, user } as Parameters<typeof MailStatusPanel>[0])) ?? null,
+        );
+      const forAdmin = await panel(staffA.admin);
+      expect(forAdmin).toContain('Có thư chưa gửi được');
+      expect(forAdmin).toContain('Không kết nối được máy chủ thư 127.0.0.1:1');
+      expect(forAdmin).toContain('/admin/collections/mail-outbox');
+      expect(await panel(staffA.editor)).toBe('');
+    } finally {
+      useSmtp(smtp.url);
+    }
+    await deliverDueMail(payload, { now: new Date(Date.now() + 2 * HOUR) });
+    expect(mailsTo('cho-gui@truong.test')).toHaveLength(1);
   });
 
   it('without SMTP_URL every message is written as an .eml file and listed as such', async () => {
