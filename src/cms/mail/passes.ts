@@ -8,7 +8,7 @@
  * restart, sends nothing new. One school's failure is reported and does not
  * stop the others.
  */
-import type { Payload } from 'payload';
+import type { Payload, Where } from 'payload';
 
 import { buildCoverageReport } from '../../domain/coverage';
 import {
@@ -25,6 +25,7 @@ import {
   type DigestSchool,
   REMINDED_ROLES,
   type ReminderKey,
+  reminderKey,
   reminderPass,
   weeklyDigest,
 } from '../../domain/reminders';
@@ -97,10 +98,10 @@ async function members(payload: Payload, school: SchoolId, roles: readonly Role[
   });
 }
 
-async function loggedKeys(payload: Payload, where: Record<string, unknown>): Promise<string[]> {
+async function loggedKeys(payload: Payload, where: Where): Promise<string[]> {
   const { docs } = await payload.find({
     collection: REMINDERS_SENT,
-    where: where as never,
+    where,
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -186,12 +187,14 @@ async function schoolReminders(payload: Payload, school: School, { now, dryRun }
   if (!current) return result;
   const people = await members(payload, school.id, REMINDED_ROLES);
   if (people.length === 0) return result;
-  const prefix = `reminder|`;
-  const done = new Set(
-    (
-      await loggedKeys(payload, { and: [{ kind: { equals: 'quarter-reminder' } }, { school: { equals: school.id } }] })
-    ).filter((k) => k.startsWith(prefix)),
-  );
+  // Each person's done keys (`2027-Q1:21`), from the log's `reminder|<person>|<school>|<key>`.
+  const doneBy = new Map<string, string[]>();
+  const logged = await loggedKeys(payload, {
+    and: [{ kind: { equals: 'quarter-reminder' } }, { school: { equals: school.id } }],
+  });
+  for (const [, person, , key] of logged.map((k) => k.split('|'))) {
+    if (person && key) doneBy.set(person, [...(doneBy.get(person) ?? []), key]);
+  }
   const decisions = reminderPass({
     now,
     school,
@@ -200,40 +203,31 @@ async function schoolReminders(payload: Payload, school: School, { now, dryRun }
       id: user.id,
       role,
       remindersOff: user.remindersOff,
-      done: [...done].flatMap((k) => {
-        const [, person, , key] = k.split('|');
-        return person === String(user.id) && key ? [key] : [];
-      }),
+      done: doneBy.get(String(user.id)) ?? [],
     })),
   });
   for (const decision of decisions) {
     if (decision.markDone.length === 0) continue;
-    const member = people.find((p) => sameId(p.user.id, decision.person))!;
+    const { user } = people.find((p) => sameId(p.user.id, decision.person))!;
+    const remind = () =>
+      sendReminder(payload, result, school, user, current, report.policy.minPerQuarter, dryRun === true);
     if (dryRun) {
-      if (decision.send)
-        await sendReminder(payload, result, school, member.user, current, report.policy.minPerQuarter, true);
+      if (decision.send) await remind();
       continue;
     }
-    const [first, ...rest] = decision.send
-      ? [
-          decision.markDone.find((k) => k.endsWith(`:${decision.threshold}`))!,
-          ...decision.markDone.filter((k) => !k.endsWith(`:${decision.threshold}`)),
-        ]
-      : [null, ...decision.markDone];
-    const at = now;
     const entry = (key: string, passedOver: boolean) => ({
-      key: reminderLogKey(member.user.id, school.id, key),
+      key: reminderLogKey(user.id, school.id, key),
       kind: 'quarter-reminder' as const,
-      person: member.user.id,
+      person: user.id,
       school: school.id,
       passedOver,
-      at,
+      at: now,
     });
+    const sent = decision.send ? reminderKey(decision.quarter, decision.threshold) : null;
     // The sent threshold first: if another runner claimed it, this one sends nothing.
-    if (first !== null && !(await claim(payload, entry(first, false)))) continue;
-    for (const key of rest) await claim(payload, entry(key, true));
-    if (decision.send)
-      await sendReminder(payload, result, school, member.user, current, report.policy.minPerQuarter, false);
+    if (sent !== null && !(await claim(payload, entry(sent, false)))) continue;
+    for (const key of decision.markDone.filter((k) => k !== sent)) await claim(payload, entry(key, true));
+    if (sent !== null) await remind();
   }
   return result;
 }
