@@ -4,8 +4,11 @@ import { GRAPHQL_POST as graphqlPost } from '@payloadcms/next/routes';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { PAYLOAD_HASH } from '../../src/cms/auth/equal-work';
+import { closeMailTransports } from '../../src/cms/mail/outbox';
+import { reloadSettings } from '../../src/settings';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
 import { restCall } from '../support/rest';
+import { recipientsOf, startSmtpServer } from '../support/smtp';
 
 /**
  * The login limit and what a login tells about accounts, through Payload's
@@ -127,33 +130,42 @@ describe(`a login tells nothing about which accounts exist, on ${backendLabel[ba
 
   it('forgot-password answers the same for a real and an unknown e-mail, before any reset work is done', async () => {
     const account = ctx.staff.editor;
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const sendEmail = vi.spyOn(ctx.cms.payload.email, 'sendEmail').mockImplementation(async () => {
-      await gate; // a slow SMTP server
-      return {};
-    });
-    const ask = (email: string) =>
-      restCall(ctx.cms.config, 'POST', '/users/forgot-password', { clientAddress: '192.0.2.2', body: { email } });
-    const within = <T>(promise: Promise<T>) =>
-      Promise.race([promise, new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 10_000))]);
+    // A slow SMTP server: the reset mail cannot go out until it answers.
+    const smtp = await startSmtpServer();
+    const release = smtp.hold();
+    process.env.SMTP_URL = smtp.url;
+    reloadSettings();
+    try {
+      const ask = (email: string) =>
+        restCall(ctx.cms.config, 'POST', '/users/forgot-password', { clientAddress: '192.0.2.2', body: { email } });
+      const within = <T>(promise: Promise<T>) =>
+        Promise.race([promise, new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 10_000))]);
 
-    const real = await within(ask(account.email as string));
-    const unknown = await within(ask('khong-co-tai-khoan@truong.test'));
-    expect(real, 'the answer did not wait for the e-mail').not.toBe('still waiting');
-    expect(unknown).toEqual(real);
-    expect(real).toMatchObject({ status: 200, json: { message: 'Thành công' } });
+      const real = await within(ask(account.email as string));
+      const unknown = await within(ask('khong-co-tai-khoan@truong.test'));
+      expect(real, 'the answer did not wait for the e-mail').not.toBe('still waiting');
+      expect(unknown).toEqual(real);
+      expect(real).toMatchObject({ status: 200, json: { message: 'Thành công' } });
+      expect(smtp.received).toEqual([]);
 
-    release();
-    await expect.poll(() => sendEmail.mock.calls.length, { timeout: 10_000 }).toBe(1);
-    expect(sendEmail.mock.calls[0]![0]).toMatchObject({ to: account.email });
-    await expect
-      .poll(
-        async () =>
-          (await ctx.cms.payload.findByID({ collection: 'users', id: account.id, showHiddenFields: true }))
-            .resetPasswordToken,
-        { timeout: 10_000 },
-      )
-      .toBeTruthy();
+      release();
+      const [mail] = await smtp.waitFor(1);
+      expect(recipientsOf(mail!.mail)).toEqual([String(account.email)]);
+      await expect
+        .poll(
+          async () =>
+            (await ctx.cms.payload.findByID({ collection: 'users', id: account.id, showHiddenFields: true }))
+              .resetPasswordToken,
+          { timeout: 10_000 },
+        )
+        .toBeTruthy();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.received, 'no mail for the unknown e-mail').toHaveLength(1);
+    } finally {
+      delete process.env.SMTP_URL;
+      reloadSettings();
+      closeMailTransports();
+      await smtp.stop();
+    }
   });
 });

@@ -14,6 +14,7 @@ export type Received = { envelope: { from: string; to: string[] }; raw: string; 
 export async function startSmtpServer() {
   const received: Received[] = [];
   let refusal: { code: number; message: string } | null = null;
+  let held: Promise<void> | null = null;
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -21,6 +22,8 @@ export async function startSmtpServer() {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(_address, _session, callback) {
+      // A slow server: the answer waits until `release()`.
+      if (held) return void held.then(() => callback());
       if (!refusal) return callback();
       const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
       return callback(error);
@@ -58,6 +61,15 @@ export async function startSmtpServer() {
     },
     accept() {
       refusal = null;
+    },
+    /** Holds every recipient's answer until the returned function is called. */
+    hold(): () => void {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
     },
     /** Resolves once `count` messages in all have arrived (or rejects after `ms`). */
     async waitFor(count: number, ms = 15_000) {

@@ -57,6 +57,9 @@ const INSTALL_WIDE: Record<string, string> = {
   'payload-jobs': 'scheduled publications still to run',
   'payload-kv': "the old server's own state: not carried over",
   'self-reported-schools': "a district's list of schools on their own installs: not carried over",
+  'mail-outbox': "the old install's mail, delivered or not: its links point at the old server; not carried over",
+  'reminders-sent':
+    "what the old install's reminder passes did, by its account ids: not carried over (this quarter's reminder may come once more)",
 };
 
 /** Stands for the school in an archive made before schools, whose documents name none. */
