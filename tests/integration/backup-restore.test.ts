@@ -289,6 +289,7 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     );
   });
 
+  // These start three or four restore processes each (each ~10 s on two cores): more than the default 60 s.
   it('refuses a truncated or corrupted archive before writing anything', async () => {
     const t = await target(sameKind, 'damaged');
     await mkdir(path.join(t.uploads, 'media'), { recursive: true });
@@ -330,7 +331,7 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     );
     const aside = (await readdir(t.uploads)).find((n) => n.startsWith('media.truoc-khoi-phuc-'));
     expect(await readdir(path.join(t.uploads, aside!))).toEqual(['da-co-san.txt']);
-  });
+  }, 180_000);
 
   it('into a second database on the same machine, with the default uploads folders, leaves the first one’s files alone', async () => {
     // No UPLOADS_DIR: each SQLite file gets the folder beside it (domain/uploads-location.ts).
@@ -359,7 +360,7 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
       expect.stringMatching(/truoc-khoi-phuc|dang-khoi-phuc/),
     );
     expect(await snapshot(secondUploads), 'the second database has its own copy').toEqual(before);
-  });
+  }, 180_000);
 
   it('a refused restore into a new place leaves no folder behind', async () => {
     const t = await target(sameKind, 'same'); // already holds content
@@ -403,7 +404,7 @@ describe(`restore of a ${backendLabel[backend]} backup`, () => {
     ).toEqual([]);
     const b = await backupOf(t, 'killed-again');
     expect(b.manifest.collections.topics!.docs).toBe(manifestA.collections.topics!.docs + 3000);
-  });
+  }, 180_000);
 });
 
 /** Archive A plus `count` extra topics, so a restore takes long enough to be killed halfway. */
