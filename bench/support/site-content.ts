@@ -6,6 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { VERSION_PARAM } from '../../src/domain/file-version';
+import { IMMUTABLE } from '../../src/cms/uploads/versioned-files';
 import { AUDIENCES, CAMPAIGNS, GRADES, MODEL_STORY_KINDS, RESOURCE_KINDS, SUBJECTS } from '../../src/domain/vocabulary';
 import { sampleDocument } from '../../src/seed/demo-files';
 import { makeImage } from '../../src/seed/images';
@@ -217,6 +219,8 @@ export function standInCms(
       res.writeHead(200, {
         'content-type': file[1] === 'media' ? 'image/jpeg' : 'application/pdf',
         'content-length': bytes.length,
+        // As the CMS answers a versioned address (src/cms/uploads/versioned-files.ts).
+        ...(url.searchParams.has(VERSION_PARAM) ? { 'cache-control': IMMUTABLE } : {}),
       });
       return void res.end(bytes);
     }

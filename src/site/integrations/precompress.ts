@@ -4,8 +4,15 @@
  * sends readers compressed bytes without compressing on every request:
  * parents pay for every byte on mobile data. Runs last, after Pagefind has
  * written its files. Pagefind's own index chunks are compressed already.
+ *
+ * Compressed copies are kept in Astro's cache folder by the original's
+ * SHA-256, so a rebuild compresses only the files that changed (brotli and
+ * gzip give the same bytes for the same input and settings: a copy from the
+ * cache is what compressing again would write). Entries no build used are
+ * dropped at the end, so the cache holds one site's worth.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -53,41 +60,99 @@ async function* files(dir: string): AsyncGenerator<string> {
   }
 }
 
-async function compressOne(file: string): Promise<number> {
-  const original = await readFile(file);
-  if (original.length < MIN_BYTES) return 0;
-  const [br, gz] = await Promise.all([
-    brotli(original, brotliOptions(file, original.length)),
-    gzip(original, { level: 9 }),
-  ]);
-  // Only where it pays (an already dense file stays as it is).
-  if (br.length < original.length * 0.9) await writeFile(`${file}.br`, br);
-  if (gz.length < original.length * 0.9) await writeFile(`${file}.gz`, gz);
-  return 1;
+/** Content-addressed copies: `<key>.br` / `<key>.gz` where they pay, and `<key>.done` once both are settled. */
+class CompressionCache {
+  readonly used = new Set<string>();
+  constructor(readonly dir: string | undefined) {}
+
+  async reuse(key: string, file: string): Promise<boolean> {
+    if (!this.dir) return false;
+    this.used.add(key);
+    const entry = path.join(this.dir, key);
+    try {
+      await readFile(`${entry}.done`);
+    } catch {
+      return false;
+    }
+    await Promise.all(
+      ['br', 'gz'].map((ext) =>
+        copyFile(`${entry}.${ext}`, `${file}.${ext}`).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error; // not worth compressing: no copy
+        }),
+      ),
+    );
+    return true;
+  }
+
+  async keep(key: string, copies: { br?: Buffer; gz?: Buffer }) {
+    if (!this.dir) return;
+    const entry = path.join(this.dir, key);
+    if (copies.br) await writeFile(`${entry}.br`, copies.br);
+    if (copies.gz) await writeFile(`${entry}.gz`, copies.gz);
+    await writeFile(`${entry}.done`, '');
+  }
+
+  /** Drops the entries this build did not use (deleted or changed files). */
+  async prune() {
+    if (!this.dir) return;
+    for (const name of await readdir(this.dir)) {
+      if (!this.used.has(name.slice(0, name.lastIndexOf('.')))) await rm(path.join(this.dir, name), { force: true });
+    }
+  }
 }
 
-/** Compresses every text file under `dir`, a few at a time (zlib runs in libuv's thread pool). */
-export async function precompressDir(dir: string, concurrency = 4): Promise<number> {
+async function compressOne(file: string, cache: CompressionCache): Promise<'small' | 'reused' | 'compressed'> {
+  const original = await readFile(file);
+  if (original.length < MIN_BYTES) return 'small';
+  const options = brotliOptions(file, original.length);
+  const key = `${createHash('sha256').update(original).digest('hex')}-q${options.params[zlib.constants.BROTLI_PARAM_QUALITY]}`;
+  if (await cache.reuse(key, file)) return 'reused';
+  const [br, gz] = await Promise.all([brotli(original, options), gzip(original, { level: 9 })]);
+  // Only where it pays (an already dense file stays as it is).
+  const copies = {
+    br: br.length < original.length * 0.9 ? br : undefined,
+    gz: gz.length < original.length * 0.9 ? gz : undefined,
+  };
+  if (copies.br) await writeFile(`${file}.br`, copies.br);
+  if (copies.gz) await writeFile(`${file}.gz`, copies.gz);
+  await cache.keep(key, copies);
+  return 'compressed';
+}
+
+/**
+ * Compresses every text file under `dir`, a few at a time (zlib runs in
+ * libuv's thread pool), reusing what `cacheDir` holds from earlier builds.
+ */
+export async function precompressDir(dir: string, options: { concurrency?: number; cacheDir?: string } = {}) {
+  if (options.cacheDir) await mkdir(options.cacheDir, { recursive: true });
+  const cache = new CompressionCache(options.cacheDir);
   const queue = files(dir);
-  let count = 0;
+  const counts = { compressed: 0, reused: 0 };
   const worker = async () => {
     for (let next = await queue.next(); !next.done; next = await queue.next()) {
-      const compressed = await compressOne(next.value);
-      count += compressed; // not `count += await …`: that reads `count` before the await
+      const outcome = await compressOne(next.value, cache);
+      if (outcome !== 'small') counts[outcome] += 1;
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return count;
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  await cache.prune();
+  return counts;
 }
 
 export function precompress(): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'precompress',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(new URL('precompressed/', config.cacheDir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const count = await precompressDir(fileURLToPath(dir));
-        logger.info(`${count} files precompressed (brotli + gzip) in ${Date.now() - started} ms`);
+        const { compressed, reused } = await precompressDir(fileURLToPath(dir), { cacheDir });
+        logger.info(
+          `${compressed + reused} files precompressed (brotli + gzip), ${reused} of them unchanged since the last build, in ${Date.now() - started} ms`,
+        );
       },
     },
   };

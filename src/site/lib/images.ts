@@ -1,25 +1,30 @@
 /** CMS images through Astro's image service (sharp): AVIF + WebP, responsive widths, explicit size, CMS alt text. */
 import { getImage } from 'astro:assets';
 
+import { versionedFileUrl } from '../../domain/file-version';
 import { payloadUrl } from '../../site-loader/astro-loader';
 import type { Media } from '../../site-loader/schemas';
 import { escapeHTML } from './richtext';
 
 export type ImageSource = { src: string; width: number; height: number };
 
-/** The largest copy worth downloading at build time: the CMS's 1600px "hero" WebP when present. */
+/**
+ * The largest copy worth downloading at build time: the CMS's 1600px "hero"
+ * WebP when present. Its address carries the file's version, so Astro's image
+ * cache reuses what it encoded last build until the file changes.
+ */
 export function imageSource(media: Media): ImageSource {
   const hero = media.sizes.hero;
   const base = payloadUrl().replace(/\/+$/, '');
   if (hero?.filename && hero.width && hero.height) {
     return {
-      src: `${base}/api/media/file/${encodeURIComponent(hero.filename)}`,
+      src: versionedFileUrl(`${base}/api/media/file/${encodeURIComponent(hero.filename)}`, media.updatedAt),
       width: hero.width,
       height: hero.height,
     };
   }
   return {
-    src: `${base}/api/media/file/${encodeURIComponent(media.filename)}`,
+    src: versionedFileUrl(`${base}/api/media/file/${encodeURIComponent(media.filename)}`, media.updatedAt),
     width: media.width,
     height: media.height,
   };
