@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ACCOUNTS, startAdminServer } from './support/admin-server';
+import { IMMUTABLE } from '../../src/cms/uploads/versioned-files';
 
 /**
  * The CMS's own HTTP server (scripts/cms-server.ts, what `npm start` runs),
@@ -136,5 +137,11 @@ describe('the admin cannot be framed by another site', () => {
     expect(csp).toMatch(/script-src 'none'/);
     expect(csp).toMatch(/frame-ancestors 'self'/);
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('cache-control')).not.toBe(IMMUTABLE);
+    // The site build asks for a versioned address (src/domain/file-version.ts): kept for a year, so rebuilds reuse it.
+    const versioned = await fetch(new URL(`${doc.url}?v=1`, base));
+    expect(versioned.status).toBe(200);
+    expect(versioned.headers.get('cache-control')).toBe(IMMUTABLE);
+    expect(Buffer.from(await versioned.arrayBuffer())).toEqual(Buffer.from(await file.arrayBuffer()));
   });
 });

@@ -33,11 +33,16 @@ describe('versioned file addresses', () => {
     expect((await get('http://cms/api/media/file/anh.webp?v=abc')).headers.get('cache-control')).toBe(IMMUTABLE);
     expect((await get('http://cms/api/documents/file/phieu.pdf?v=abc')).headers.get('cache-control')).toBe(IMMUTABLE);
     expect(await (await get('http://cms/api/media/file/anh.webp?v=abc')).text()).toBe('bytes');
+    // The admin's language cookie (every request through Next carries it) is no session.
+    const withLanguage = await get('http://cms/api/media/file/anh.webp?v=abc', { cookie: 'payload-lng=vi' });
+    expect(withLanguage.headers.get('cache-control')).toBe(IMMUTABLE);
   });
 
   it('are not marked so without a version, for a signed-in editor, for errors or other routes', async () => {
     expect((await get('http://cms/api/media/file/anh.webp')).headers.get('cache-control')).toBeNull();
-    const signedIn = await get('http://cms/api/media/file/anh.webp?v=abc', { cookie: 'payload-token=x' });
+    const signedIn = await get('http://cms/api/media/file/anh.webp?v=abc', {
+      cookie: 'payload-lng=vi; payload-token=x',
+    });
     expect(signedIn.headers.get('cache-control')).toBeNull();
     const bearer = await get('http://cms/api/media/file/anh.webp?v=abc', { authorization: 'JWT x' });
     expect(bearer.headers.get('cache-control')).toBeNull();

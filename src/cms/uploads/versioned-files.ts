@@ -8,6 +8,8 @@ import { VERSION_PARAM } from '../../domain/file-version';
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 const FILE_PATH = /\/api\/(media|documents)\/file\/[^/]+$/;
+/** Payload's session cookie (`payload-token`); other cookies (the admin's language) say nothing of who asks. */
+const SESSION_COOKIE = /(?:^|;\s*)payload-token=/;
 
 type Handler = (request: Request, context: never) => Promise<Response>;
 
@@ -15,7 +17,8 @@ export function cacheVersionedFiles<H extends Handler>(handler: H): H {
   return (async (request: Request, context: never) => {
     const response = await handler(request, context);
     const url = new URL(request.url);
-    const anonymous = !request.headers.has('authorization') && !request.headers.has('cookie');
+    const anonymous =
+      !request.headers.has('authorization') && !SESSION_COOKIE.test(request.headers.get('cookie') ?? '');
     if (response.status === 200 && anonymous && url.searchParams.has(VERSION_PARAM) && FILE_PATH.test(url.pathname)) {
       // A copy: a Response's headers may be immutable.
       const headers = new Headers(response.headers);
