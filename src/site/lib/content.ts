@@ -23,7 +23,8 @@ import {
 } from '../../site-loader/missing-files';
 import type { Article, DocumentFile, Media, ModelStory, TeachingResource, Topic } from '../../site-loader/schemas';
 import { imageSource } from './images';
-import { plainText, uploadIds, type RichText } from './richtext';
+import { newestFirst } from './related';
+import { internalLinks, plainText, uploadIds, type InternalHref, type RichText } from './richtext';
 import { urlFor, type ItemCollection } from './urls';
 
 export type ResolvedArticle = Omit<Article, 'cover' | 'topics'> & {
@@ -62,9 +63,6 @@ export type SiteContent = {
   /** Files published items use that the CMS could not give this build. */
   missingFiles: MissingFile[];
 };
-
-const newestFirst = (a: { publishedAt: string }, b: { publishedAt: string }) =>
-  b.publishedAt.localeCompare(a.publishedAt);
 
 function fail(
   collection: string,
@@ -298,6 +296,31 @@ async function load(): Promise<SiteContent> {
       const slug = slugById.get(key(relationTo, id));
       return slug ? urlFor(relationTo as ItemCollection, slug) : undefined;
     },
+  };
+}
+
+/**
+ * What a body shows besides its own text: its images (those this build has)
+ * and the addresses of the documents it links to. Plain data, so that a page
+ * showing the body can be keyed by it (./page-keys.ts).
+ */
+export type BodyRefs = { media: Media[]; links: [string, string | undefined][] };
+
+export function bodyRefs(body: unknown, content: SiteContent): BodyRefs {
+  const rich = body as RichText | undefined;
+  const media = [...new Set(uploadIds(rich))].flatMap((id) => content.media.get(id) ?? []);
+  const links = internalLinks(rich).map(
+    ({ relationTo, id }) => [`${relationTo}:${id}`, content.hrefOf(relationTo, id)] as [string, string | undefined],
+  );
+  return { media, links };
+}
+
+/** The lookups a view renders a body with, answering only from `refs`. */
+export function fromRefs(refs: BodyRefs): { media: Map<string, Media>; hrefOf: InternalHref } {
+  const links = new Map(refs.links);
+  return {
+    media: new Map(refs.media.map((m) => [m.id, m])),
+    hrefOf: (relationTo, id) => links.get(`${relationTo}:${id}`),
   };
 }
 

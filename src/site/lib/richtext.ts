@@ -121,6 +121,25 @@ export function uploadIds(body: RichText | undefined): string[] {
   return ids;
 }
 
+/** The documents a body's internal links point at (their addresses are shown in it). */
+export function internalLinks(body: RichText | undefined): { relationTo: string; id: string }[] {
+  const links: { relationTo: string; id: string }[] = [];
+  const walk = (nodes: LexicalNode[] | undefined) => {
+    for (const node of nodes ?? []) {
+      const fields = node.fields as LinkFields | undefined;
+      if ((node.type === 'link' || node.type === 'autolink') && fields?.linkType === 'internal') {
+        const value = fields.doc?.value;
+        const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
+        if (fields.doc?.relationTo && id !== undefined)
+          links.push({ relationTo: fields.doc.relationTo, id: String(id) });
+      }
+      walk(node.children);
+    }
+  };
+  walk(body?.root.children);
+  return links;
+}
+
 const BLOCKS = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list', 'linebreak', 'tablecell']);
 
 /** The body's text, blocks separated by spaces (reading time, search copy, RSS). */
