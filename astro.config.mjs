@@ -11,6 +11,7 @@ import { pagefindIntegration } from './src/site/integrations/pagefind.mjs';
 import { precompress } from './src/site/integrations/precompress.ts';
 import { securityHeaders } from './src/site/integrations/security-headers.ts';
 import { settings } from './src/settings.ts';
+import { siteCacheDir } from './scripts/lib/site-dist.ts';
 
 const { SITE_BASE: base, SITE_URL: site, PAYLOAD_URL, SITE_SCHOOL } = settings();
 const cms = new URL(PAYLOAD_URL);
@@ -21,9 +22,8 @@ export default defineConfig({
   // and swaps it in, so a failed build never touches the previous dist/.
   outDir: './dist',
   publicDir: './public',
-  // One content store and image cache per school (scripts/build-site.ts names the school), so
-  // building school B does not throw away what school A's next build could reuse.
-  ...(SITE_SCHOOL ? { cacheDir: `./node_modules/.astro/schools/${SITE_SCHOOL}/` } : {}),
+  // One cache per school (scripts/build-site.ts names the school).
+  cacheDir: `./${siteCacheDir(SITE_SCHOOL)}`,
   base,
   /** Public origin of the portal (canonical URLs, sitemap, RSS, Open Graph). */
   site,
@@ -51,4 +51,8 @@ export default defineConfig({
     ],
   },
   devToolbar: { enabled: false },
+  // Pages whose getStaticPaths() gives a cacheKey are copied from the last build when it is unchanged
+  // (src/site/lib/page-keys.ts says which pages may have one). scripts/build-site.ts drops the
+  // cache's manifest after a failed build, so a half-finished one is never trusted.
+  experimental: { incrementalBuild: true },
 });

@@ -33,7 +33,7 @@ import { schoolSiteFolder } from '../src/domain/school-site';
 import { SiteBuildError } from '../src/site-loader/errors';
 import { scriptSettings } from './lib/settings';
 import { missingFilesText, readMissingFilesReport, type MissingFile } from '../src/site-loader/missing-files';
-import { clientDir, SITE_MANIFEST, type SiteManifest } from './lib/site-dist';
+import { clientDir, INCREMENTAL_MANIFEST, SITE_MANIFEST, siteCacheDir, type SiteManifest } from './lib/site-dist';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -170,6 +170,9 @@ async function buildSiteUnlocked(options: BuildSiteOptions = {}): Promise<BuildS
   });
   if (code !== 0 || !existsSync(path.join(clientDir(staging), 'index.html'))) {
     await rm(staging, { recursive: true, force: true });
+    // Astro records what the next build may copy before the build has finished (before the
+    // integrations run, and page copies as they render): after a failure, the next build renders everything.
+    await rm(path.join(root, siteCacheDir(policy.school.slug), INCREMENTAL_MANIFEST), { force: true });
     const { reason, failure } = buildFailureReason(output.join(''), readBuildFailure(failureFile));
     await rm(failureFile, { force: true });
     return { ok: false, message: renderMessage('SiteBuildFailed', { reason: reason.trim() }).text, failure };

@@ -126,6 +126,7 @@ export const settingsSchema = z.object({
   LOGIN_RATE_LIMIT: count(20),
   TRUST_PROXY: trustProxy().optional(),
   SITE_CONTENT_FILE: text().optional(),
+  SITE_PAGES_DIR: text().default('content'),
   SCHOOL_NAME: text().optional(),
   PORT_SITE: port(4321),
   HOST_SITE: text().default('0.0.0.0'),

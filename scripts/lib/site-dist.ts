@@ -37,3 +37,14 @@ export function builtSites(root: string): (SiteManifest & { dir: string })[] {
   }
   return sites;
 }
+
+/**
+ * Astro's cache folder for a school's builds, relative to the checkout: its content store, image
+ * cache, compressed copies and incremental-build cache. One per school, so building school B does
+ * not throw away what school A's next build reuses.
+ */
+export const siteCacheDir = (school?: string) =>
+  school ? `node_modules/.astro/schools/${school}/` : 'node_modules/.astro/';
+
+/** Astro's incremental-build manifest in the cache folder (astro/dist/core/build/incremental.js): what a build may copy. */
+export const INCREMENTAL_MANIFEST = 'incremental-build.json';

@@ -23,7 +23,7 @@ function fromCms(collection: CmsCollection) {
   });
 }
 
-/** CMS collections and the MDX pages in content/. */
+/** CMS collections and the MDX pages in content/ (SITE_PAGES_DIR). */
 export const collections = {
   articles: fromCms('articles'),
   modelStories: fromCms('model-stories'),
@@ -32,7 +32,7 @@ export const collections = {
   media: fromCms('media'),
   documents: fromCms('documents'),
   pages: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: './content' }),
+    loader: glob({ pattern: '**/*.mdx', base: settings().SITE_PAGES_DIR }),
     schema: z.object({
       title: z.string(),
       description: z.string(),

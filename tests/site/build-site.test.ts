@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSite } from '../../scripts/build-site';
-import { clientDir } from '../../scripts/lib/site-dist';
+import { clientDir, INCREMENTAL_MANIFEST, siteCacheDir } from '../../scripts/lib/site-dist';
 
 /**
  * `npm run build:site` never leaves a half-built site: when the CMS is down or
@@ -117,5 +118,15 @@ describe('build:site', () => {
     expect(result.message).toContain('media) id 999');
     expect(result.failure).toMatchObject({ name: 'CmsBrokenReference', details: { field: 'cover' } });
     expect(await readFile(MARKER, 'utf8')).toBe('<p>bản dựng trước</p>');
+  }, 120_000);
+
+  it("a failed build drops the incremental cache's manifest, so the next build renders every page", async () => {
+    // Astro writes it before the build is over; what it lists after a failure is not to be trusted.
+    const manifest = path.resolve(siteCacheDir(PUBLIC_SETTINGS.school.slug), INCREMENTAL_MANIFEST);
+    await mkdir(path.dirname(manifest), { recursive: true });
+    await writeFile(manifest, '{"version":1,"routes":{}}');
+    const result = await buildSite({ dist: DIST, env: { PAYLOAD_URL: url, COVERAGE_STRICT: 'false' }, quiet: true });
+    expect(result.ok).toBe(false);
+    expect(existsSync(manifest)).toBe(false);
   }, 120_000);
 });

@@ -7,11 +7,19 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { payloadUrl } from '../../../../site-loader/astro-loader';
 import { CmsUnreachableError } from '../../../../site-loader/errors';
 import { siteContent } from '../../../lib/content';
+import { pageKey } from '../../../lib/page-keys';
 
+// Keyed (../../../lib/page-keys.ts): a document's file changes only with the document (its updatedAt).
 export const getStaticPaths = (async () => {
   const { resources } = await siteContent();
   const files = new Map(resources.flatMap((r) => r.files).map((f) => [f.filename, f]));
-  return [...files.values()].map((file) => ({ params: { file: file.filename }, props: { file } }));
+  return Promise.all(
+    [...files.values()].map(async (file) => ({
+      params: { file: file.filename },
+      props: { file },
+      cacheKey: await pageKey({ file }),
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
