@@ -144,11 +144,81 @@ function site(s: Row | undefined): string {
     '',
     '![Site build time against the number of articles](bench/results/site-growth.svg)',
     '',
+    changesTable(results),
+    '',
+    profileTable(results),
+    '',
     budgets
       ? `Budgets on the ${fmt(results[0]!.articles)}-article site: no client JS except search ${budgets.noClientJsExceptSearch?.ok ? '✓' : '✗'}; ` +
         `heaviest article page ${fmt(((budgets.articlePageUnder30KB?.total as number) ?? 0) / 1024)} KB HTML + CSS (< 30 KB) ${budgets.articlePageUnder30KB?.ok ? '✓' : '✗'}; ` +
         `axe WCAG 2.2 AA on ${budgets.axeNoViolations?.templates} templates: ${(budgets.axeNoViolations?.violations as unknown[] | undefined)?.length ?? '?'} violations ${budgets.axeNoViolations?.ok ? '✓' : '✗'}.`
       : '',
+  ].join('\n');
+}
+
+/** Each kind of change built incrementally after the one before, against the same size's cold build. */
+function changesTable(results: Row[]): string {
+  const withChanges = results.filter((r) => Array.isArray(r.changes));
+  if (withChanges.length === 0) return '';
+  const words: Record<string, string> = {
+    edit: 'an article’s title edited',
+    new: 'a new article published',
+    unpublish: 'an article unpublished',
+    topic: 'a topic renamed',
+    settings: 'the school’s name changed (on every page: all rendered again)',
+  };
+  return [
+    'Incremental builds (Astro’s `experimental.incrementalBuild`, keys in `src/site/lib/page-keys.ts`), each change after the one before, from the same CMS; the cold build of the same size is the baseline:',
+    '',
+    table(
+      ['articles', 'change', 'build', 'vs cold build', 'pages rendered / copied', 'sync'],
+      withChanges.flatMap((r) =>
+        (r.changes as Row[]).map((c) => [
+          r.articles,
+          words[String(c.change)] ?? String(c.change),
+          `${fmt(c.seconds)} s`,
+          `${fmt(c.vsFull, 2)}× (cold ${fmt(r.fullSeconds)} s)`,
+          `${fmt(c.rendered)} / ${fmt(c.restored)}`,
+          `${fmt(c.syncMs)} ms, ${fmt(c.requests)} requests`,
+        ]),
+      ),
+    ),
+  ].join('\n');
+}
+
+/** Where a cold build's time goes, from the build's own log. */
+function profileTable(results: Row[]): string {
+  const withProfile = results.filter((r) => r.profile);
+  if (withProfile.length === 0) return '';
+  const part = (r: Row, key: string) => {
+    const v = (r.profile as Row)[key];
+    return v == null ? '?' : `${fmt(v)} s (${fmt(((v as number) / (r.fullSeconds as number)) * 100)} %)`;
+  };
+  return [
+    'Where a cold build’s time goes (the rest: starting Node and Astro, collecting pages, the sitemap, the coverage check, the swap):',
+    '',
+    table(
+      [
+        'articles',
+        'cold build',
+        'content sync',
+        'bundling (Vite)',
+        'rendering pages',
+        'images',
+        'Pagefind',
+        'precompress',
+      ],
+      withProfile.map((r) => [
+        r.articles,
+        `${fmt(r.fullSeconds)} s`,
+        part(r, 'syncSeconds'),
+        part(r, 'bundlingSeconds'),
+        part(r, 'renderingSeconds'),
+        part(r, 'imagesSeconds'),
+        part(r, 'pagefindSeconds'),
+        part(r, 'precompressSeconds'),
+      ]),
+    ),
   ].join('\n');
 }
 
