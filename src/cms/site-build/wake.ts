@@ -16,7 +16,9 @@ import { REBUILD_QUEUE, REBUILD_TASK, rebuildKey } from './keys';
  * Payload to run the school's due jobs (`jobs.run` with its filters: not
  * processing, not done, due, and the concurrency key not running anywhere),
  * and a job that slips through still has to take the build lease
- * (./lease.ts). A job another runner took first is simply not found.
+ * (./lease.ts). A job another runner took first is simply not found, and
+ * so is one whose request's transaction (MongoDB) has not committed by the
+ * time the debounce ends: the tick takes that one.
  */
 type Wake = { timer: NodeJS.Timeout; at: number };
 
