@@ -205,6 +205,8 @@ export async function benchCms() {
         directBuildSeconds: round(direct.ms / 1000),
         publishVsDirectBuild: round(median(publishMs) / direct.ms, 2),
         debounceMs: Number(process.env.SITE_REBUILD_DEBOUNCE_MS ?? 2000),
+        // The rebuild starts when the debounce ends (src/cms/site-build/wake.ts), not at the queue's next tick.
+        wokenAtDebounceEnd: true,
       },
       rest: { seconds: LOAD_SECONDS, ...rest },
       localApi: local,
