@@ -127,8 +127,9 @@ async function drain(payload: Payload, school: SchoolId): Promise<void> {
         where: { concurrencyKey: { equals: key } },
       });
       const ran = Object.keys(result.jobStatus ?? {}).length > 0;
+      // The loop goes round again only when asked to meanwhile (`again`), or for a due job below.
       const next = await nextPending(payload, key);
-      if (!next) break;
+      if (!next) continue;
       const dueAt = next.waitUntil ? Date.parse(next.waitUntil) : Date.now();
       if (dueAt > Date.now()) wakeRebuildAt(payload, school, new Date(dueAt));
       // Due, and this process just built: run it now. Due but nothing ran: the school's
