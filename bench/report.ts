@@ -278,7 +278,8 @@ function cms(c: Row | undefined): string {
       ],
     ),
     '',
-    `The rest of the delay is the ${fmt((live.debounceMs as number) / 1000)} s debounce that merges quick edits into one build, and the job queue's 5 s tick.`,
+    // Results measured before the rebuild was woken at the debounce's end also waited for the queue's tick.
+    `The rest of the delay is the ${fmt((live.debounceMs as number) / 1000)} s debounce that merges quick edits into one build${live.wokenAtDebounceEnd ? ' (the rebuild starts as soon as it ends)' : ", and the job queue's 5 s tick"}.`,
     '',
     `REST (anonymous, depth 1; autocannon, ${rest.seconds} s per run) against a bare Node server answering the same bytes:`,
     '',

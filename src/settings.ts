@@ -118,7 +118,7 @@ export const settingsSchema = z.object({
   CMS_PUBLIC_URL: url().optional(),
   /** Unset: PAYLOAD_PUBLIC_SERVER_URL, else http://localhost:$PORT (see siteBuildCmsUrl). */
   SITE_BUILD_PAYLOAD_URL: url().optional(),
-  SITE_REBUILD_DEBOUNCE_MS: milliseconds(5000),
+  SITE_REBUILD_DEBOUNCE_MS: milliseconds(2000),
   PAYLOAD_PUBLIC_SERVER_URL: text().optional(),
   CMS_ALLOWED_ORIGINS: text().optional(),
   /** Unset: on in production. `false` turns it off; it is never on outside production. */

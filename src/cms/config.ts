@@ -144,7 +144,9 @@ export function buildCmsConfig(settings: Settings, options: CmsConfigOptions = {
       // 5 s, one at a time) and the district's jobs: quarter closing, self-reports fetching (its schedule is
       // queued by the district entry: autoRun handles a queue's schedules unless
       // told not to). Only the long-running server runs the queues; scripts and
-      // tests leave them off so they can exit.
+      // tests leave them off so they can exit. The site queue's tick is only the fallback: a rebuild
+      // queued in a process whose list has the site queue is woken when its debounce ends
+      // (src/cms/site-build/wake.ts reads this list to know).
       autoRun: options.runJobs
         ? [
             // Only the district entry handles schedules: the others would read the schedule stats at every tick.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { REBUILD_TASK } from '../../src/cms/site-build/request';
 import { runSiteBuild } from '../../src/cms/site-build/run';
+import { armedRebuildWakes } from '../../src/cms/site-build/wake';
 import { backend, backendLabel, useCmsWithStaff } from '../support/cms';
 import { createDoc, firstSchool } from '../support/fixtures';
 
@@ -46,6 +47,8 @@ describe(`rebuild requests on ${backendLabel[backend]}`, () => {
     expect(await pendingRebuilds()).toHaveLength(1);
     const status = await buildStatus();
     expect(status.state).toBe('pending');
+    // This CMS does not run the job queues (as scripts and tests): no wake-up runs the job here.
+    expect(armedRebuildWakes()).toEqual([]);
   });
 
   it('ten quick edits of published content make one build', async () => {

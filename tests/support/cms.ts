@@ -32,8 +32,12 @@ export type TestCms = { payload: Payload; config: SanitizedConfig; uploadsDir: s
 /**
  * A fresh CMS for one test file: its own database (temporary SQLite file, a
  * stand-in server, or a new database on MONGODB_URI) and its own uploads folder.
+ *
+ * `runJobs`: the config of a process that runs the job queues (npm start's
+ * server), but with Payload's cron ticks not started, so that a test can tell
+ * that a job ran by another way (the site rebuild's wake-up) and not by a tick.
  */
-export async function startTestCms(): Promise<TestCms> {
+export async function startTestCms(options: { runJobs?: boolean } = {}): Promise<TestCms> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ge-cms-'));
   let stopDatabase = async () => {};
   if (backend === 'sqlite') {
@@ -56,7 +60,15 @@ export async function startTestCms(): Promise<TestCms> {
   reloadSettings();
 
   const { getPayload } = await import('payload');
-  const config = await (await import('../../payload.config')).default;
+  const config = options.runJobs
+    ? await (
+        await import('../../src/cms/config')
+      ).buildCmsConfig((await import('../../src/settings')).settings(), {
+        runJobs: true,
+      })
+    : await (
+        await import('../../payload.config')
+      ).default;
   const payload = await getPayload({ config });
   return {
     payload,

@@ -81,7 +81,7 @@ describe('parsing', () => {
       SITE_BASE: '/binh-dang-gioi/',
       SITE_URL: 'http://localhost:4321',
       SITE_DIST: 'dist',
-      SITE_REBUILD_DEBOUNCE_MS: 5000,
+      SITE_REBUILD_DEBOUNCE_MS: 2000,
       LOGIN_RATE_LIMIT: 20,
       PORT_SITE: 4321,
       HOST_SITE: '0.0.0.0',

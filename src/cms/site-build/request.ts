@@ -2,22 +2,23 @@ import type { Payload, PayloadRequest } from 'payload';
 
 import type { SchoolId } from '../../domain/school-access';
 import { settings } from '../../settings';
+import { REBUILD_QUEUE, REBUILD_TASK, rebuildKey } from './keys';
 import { statusDocFor } from './lease';
 import { SITE_BUILDS } from './status-collection';
+import { wakeRebuildAt } from './wake';
+
+export { REBUILD_QUEUE, REBUILD_TASK, rebuildKey };
 
 /** Edits within this window of each other make one build. */
 export const REBUILD_DEBOUNCE_MS = settings().SITE_REBUILD_DEBOUNCE_MS;
-export const REBUILD_TASK = 'rebuildSite';
-export const REBUILD_QUEUE = 'site';
-
-/** Payload's concurrency key for a school's rebuilds: one runs at a time per key, across runners. */
-export const rebuildKey = (school: SchoolId | string) => `site:${school}`;
 
 /**
  * Asks for a rebuild of one school's public site at `at` (now, or a
  * scheduled post's time). A pending rebuild of the same school due within the
  * debounce window is pushed back instead of queueing another, so ten quick
- * edits make one build; other schools' rebuilds are never touched.
+ * edits make one build; other schools' rebuilds are never touched. In a
+ * process that runs the job queues, the rebuild is woken when it is due
+ * (./wake.ts) rather than at the queue's next tick.
  */
 export async function requestSiteRebuild(
   payload: Payload,
@@ -49,6 +50,7 @@ export async function requestSiteRebuild(
       data: { waitUntil: due.toISOString() },
       req: options.req,
     });
+    wakeRebuildAt(payload, options.school, due);
     return 'merged';
   }
   await payload.jobs.queue({
@@ -58,6 +60,7 @@ export async function requestSiteRebuild(
     waitUntil: due,
     req: options.req,
   });
+  wakeRebuildAt(payload, options.school, due);
   const status = await statusDocFor(payload, options.school);
   // A running build keeps saying so; the queued one shows once it starts.
   await payload.update({

@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload';
 
 import { REBUILD_TASK, rebuildKey, requestSiteRebuild } from './request';
 import { runSiteBuild } from './run';
+import { wakeAfterBuild } from './wake';
 
 /**
  * The job that rebuilds one school's public site. Payload runs one job per
@@ -24,12 +25,17 @@ export const rebuildSiteTask: TaskConfig<typeof REBUILD_TASK> = {
     { name: 'deferred', type: 'checkbox' },
   ],
   concurrency: { key: ({ input }) => rebuildKey(input.school), exclusive: true },
-  handler: async ({ input, req }) => {
+  handler: async ({ input, job, req }) => {
     // SQLite ids are numbers; the job's input keeps them as text.
     const school = req.payload.db.defaultIDType === 'number' ? Number(input.school) : input.school;
-    const outcome = await runSiteBuild(req.payload, { school, reason: input.reason ?? '' });
-    // Another runner is building this school: ask again after it, rather than build twice at once.
-    if (outcome.deferred) await requestSiteRebuild(req.payload, { school, reason: input.reason ?? '' });
-    return { output: { ok: outcome.ok, ms: outcome.ms, deferred: Boolean(outcome.deferred) } };
+    try {
+      const outcome = await runSiteBuild(req.payload, { school, reason: input.reason ?? '' });
+      // Another runner is building this school: ask again after it, rather than build twice at once.
+      if (outcome.deferred) await requestSiteRebuild(req.payload, { school, reason: input.reason ?? '' });
+      return { output: { ok: outcome.ok, ms: outcome.ms, deferred: Boolean(outcome.deferred) } };
+    } finally {
+      // A rebuild asked for while this one ran starts when this job is released, not at the next tick.
+      wakeAfterBuild(req.payload, school, job.id);
+    }
   },
 };
