@@ -25,6 +25,11 @@ export const backendLabel: Record<Backend, string> = {
 export const standInLimits = {
   uniqueIndexes: backend === 'mongo-standin',
   transactions: backend === 'mongo-standin',
+  /**
+   * The stand-in's updateOne reads the documents and then writes them, so two conditional writes at the
+   * same instant (Payload's job claim, the build lease) can both succeed; SQLite and MongoDB do them atomically.
+   */
+  atomicConditionalWrites: backend === 'mongo-standin',
 };
 
 export type TestCms = { payload: Payload; config: SanitizedConfig; uploadsDir: string; stop: () => Promise<void> };
