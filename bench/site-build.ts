@@ -163,15 +163,16 @@ function pageCounts(log: string) {
 /** Where a build's time goes, from Astro's and the integrations' own log lines (seconds). */
 function profileOf(log: string) {
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const seconds = (text: string | undefined) =>
-    text === undefined
-      ? null
-      : text.endsWith('ms')
-        ? +(parseFloat(text) / 1000).toFixed(2)
-        : +parseFloat(text).toFixed(2);
+  // Astro's times: "850ms", "12.34s", or "2m 5s" from a minute on (astro/dist/core/build/util.js).
+  const seconds = (text: string | undefined) => {
+    if (text === undefined) return null;
+    const minutes = /^(\d+)m (\d+)s$/.exec(text);
+    if (minutes) return Number(minutes[1]) * 60 + Number(minutes[2]);
+    return text.endsWith('ms') ? +(parseFloat(text) / 1000).toFixed(2) : +parseFloat(text).toFixed(2);
+  };
   const after = (marker: RegExp) => {
     const at = plain.search(marker);
-    return at < 0 ? undefined : /✓ Completed in ([\d.]+m?s)/.exec(plain.slice(at))?.[1];
+    return at < 0 ? undefined : /✓ Completed in (\d+m \d+s|[\d.]+m?s)/.exec(plain.slice(at))?.[1];
   };
   const vite = [...plain.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].reduce((t, m) => t + (seconds(m[1]) ?? 0), 0);
   return {
