@@ -153,11 +153,12 @@ function syncMs(log: string): number {
 
 /** Astro's pages rendered, and copied from the incremental cache, from its log. */
 function pageCounts(log: string) {
-  const lines = log.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-  return {
-    rendered: lines.filter((l) => /├─ \S+ \(\+[\d.]+m?s\)/.test(l)).length,
-    restored: lines.filter((l) => /├─ \S+ +\((restored|cached)\)/.test(l)).length,
-  };
+  // One "├─ <page>" a page. Four pages are generated at a time (build.concurrency), so a rendered
+  // page's time may follow another page's name; a copied one's "(restored)" follows its own at once.
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const pages = plain.match(/├─ /g)?.length ?? 0;
+  const restored = plain.match(/├─ \S+ +\((restored|cached)\)/g)?.length ?? 0;
+  return { rendered: pages - restored, restored };
 }
 
 /** Where a build's time goes, from Astro's and the integrations' own log lines (seconds). */

@@ -25,7 +25,7 @@ export function builtSites(root: string): (SiteManifest & { dir: string })[] {
     return sites; // nothing built yet
   }
   for (const entry of entries) {
-    // Only a school's own folder (its slug): not `<slug>.old`, which a build's swap leaves for a moment.
+    // Only a school's own folder (its slug), nothing else the sites' root may hold.
     if (!entry.isDirectory() || !/^[a-z0-9][a-z0-9-]*$/.test(entry.name)) continue;
     const dir = path.join(root, entry.name);
     try {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -29,7 +30,7 @@ const BAD_FIELDS = {
   _status: 'published',
 };
 const MISSING_COVER = { ...BAD_FIELDS, audiences: [], publishedAt: '2025-01-01T00:00:00.000Z', cover: 999 };
-let article: Record<string, unknown> = BAD_FIELDS;
+let article: Record<string, unknown> | undefined = BAD_FIELDS;
 /** When set, the CMS answers this many more requests and then drops every connection (it went away mid-build). */
 let answersLeft: number | undefined;
 /** What the real CMS's public settings endpoint answers. */
@@ -57,7 +58,7 @@ beforeAll(async () => {
       res.end(JSON.stringify(PUBLIC_SETTINGS));
       return;
     }
-    const docs = u.pathname === '/api/articles' && !u.searchParams.has('select[updatedAt]') ? [article] : [];
+    const docs = u.pathname === '/api/articles' && !u.searchParams.has('select[updatedAt]') && article ? [article] : [];
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ docs, hasNextPage: false }));
   });
@@ -132,6 +133,29 @@ describe('build:site', () => {
       expect(existsSync(manifest)).toBe(false);
     } finally {
       answersLeft = undefined;
+    }
+  }, 120_000);
+
+  it('a good build replaces dist/ and deletes the old site after, also one a killed deletion left', async () => {
+    const staging = path.resolve(
+      '.astro/site-staging',
+      `dist-${createHash('sha1').update(DIST).digest('hex').slice(0, 8)}`,
+    );
+    const leftover = `${staging}.old-1`;
+    await mkdir(path.join(leftover, 'client'), { recursive: true });
+    const before = await readFile(MARKER, 'utf8');
+    article = undefined; // a column with nothing published yet builds
+    try {
+      const result = await buildSite({ dist: DIST, env: { PAYLOAD_URL: url, COVERAGE_STRICT: 'false' }, quiet: true });
+      expect(result.ok, result.ok ? '' : result.message).toBe(true);
+      expect(await readFile(MARKER, 'utf8')).not.toBe(before);
+      // Deleted by a detached process: give it a moment.
+      const old = async () =>
+        (await readdir(path.dirname(staging))).filter((n) => n.startsWith(`${path.basename(staging)}.old-`));
+      for (let i = 0; i < 100 && (await old()).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await old()).toEqual([]);
+    } finally {
+      article = BAD_FIELDS;
     }
   }, 120_000);
 });

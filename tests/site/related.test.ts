@@ -47,4 +47,28 @@ describe('"Bài viết khác": an article’s neighbours', () => {
         .map((a) => a.id),
     ).toEqual(['a', 'b']);
   });
+
+  it('are what filtering the list and scanning it gives, for any list (binary search)', () => {
+    // The plain definition the binary search must agree with: drop the article, find where it would stand.
+    const byScan = (articles: ReturnType<typeof article>[], at: { id: string; publishedAt: string }) => {
+      const others = articles.filter((a) => a.id !== at.id);
+      let i = others.findIndex((a) => newestFirst(at, a) < 0);
+      if (i < 0) i = others.length;
+      const older = others.slice(i, i + 3);
+      return [...older, ...others.slice(Math.max(0, i - (3 - older.length)), i).reverse()].map((a) => a.url);
+    };
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
+    for (let round = 0; round < 200; round++) {
+      // Few distinct instants, so ties are common.
+      const articles = Array.from({ length: random(12) }, (_, i) =>
+        article(`a${i}`, `2026-0${1 + random(4)}-01T00:00:00.000Z`),
+      ).sort(newestFirst);
+      const probes = [...articles, { id: 'nhap', publishedAt: `2026-0${1 + random(5)}-01T00:00:00.000Z` }];
+      // The same id at another date: a published article previewed with a changed date.
+      if (articles[0]) probes.push({ id: articles[0].id, publishedAt: '2026-02-15T00:00:00.000Z' });
+      for (const probe of probes)
+        expect(otherArticles(articles, probe).map((m) => m.url)).toEqual(byScan(articles, probe));
+    }
+  });
 });

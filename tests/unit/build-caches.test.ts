@@ -3,7 +3,7 @@
  * output: versioned file addresses (Astro's image cache) and the compression
  * cache (src/site/integrations/precompress.ts).
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -98,5 +98,25 @@ describe('precompressDir with a cache', () => {
     for (const name of await readdir(cacheDir)) if (name.endsWith('.done')) await rm(path.join(cacheDir, name));
     const again = await site(path.join(dir, 'b'), { 'a.html': page(1) });
     expect(await precompressDir(again, { cacheDir })).toEqual({ compressed: 1, reused: 0 });
+  });
+
+  it('links a cached copy into the site, and never rewrites a file a built site links to', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'precompress-'));
+    const cacheDir = path.join(dir, 'cache');
+    // Two pages with the same bytes in one build share one entry.
+    await precompressDir(await site(path.join(dir, 'a'), { 'a.html': page(1), 'same.html': page(1) }), { cacheDir });
+    const built = await site(path.join(dir, 'b'), { 'a.html': page(1) });
+    expect(await precompressDir(built, { cacheDir })).toEqual({ compressed: 0, reused: 1 });
+    const [entry] = (await readdir(cacheDir)).filter((n) => n.endsWith('.br'));
+    expect((await stat(path.join(built, 'a.html.br'))).ino).toBe((await stat(path.join(cacheDir, entry!))).ino);
+
+    // An entry compressed again (its mark lost) is a new file: the built site keeps its bytes.
+    const before = await readFile(path.join(built, 'a.html.br'));
+    for (const name of await readdir(cacheDir)) if (name.endsWith('.done')) await rm(path.join(cacheDir, name));
+    await precompressDir(await site(path.join(dir, 'c'), { 'a.html': page(1) }), { cacheDir });
+    expect(await readFile(path.join(built, 'a.html.br'))).toEqual(before);
+    expect((await stat(path.join(built, 'a.html.br'))).ino).not.toBe((await stat(path.join(cacheDir, entry!))).ino);
+    expect(zlib.brotliDecompressSync(await readFile(path.join(cacheDir, entry!))).toString()).toBe(page(1));
+    expect((await readdir(cacheDir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
