@@ -15,6 +15,7 @@ import { siteCacheDir } from './scripts/lib/site-dist.ts';
 
 const { SITE_BASE: base, SITE_URL: site, PAYLOAD_URL, SITE_SCHOOL } = settings();
 const cms = new URL(PAYLOAD_URL);
+const compression = precompress();
 
 export default defineConfig({
   srcDir: './src/site',
@@ -37,15 +38,17 @@ export default defineConfig({
   // Every page is static (dist/client/) except the draft preview, which is
   // rendered on request by the Node server in dist/server/ (see scripts/serve-site.ts).
   adapter: node({ mode: 'standalone' }),
-  // precompress() last: it compresses what the others wrote (Pagefind's files included).
+  // Compression starts once the pages are written and runs beside Pagefind; it finishes last, with what
+  // the others wrote (Pagefind's files included).
   integrations: [
     buildFailureReport(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }),
+    compression.start,
     pagefindIntegration(),
     coverageCheck(),
     securityHeaders(),
-    precompress(),
+    compression.finish,
   ],
   image: {
     // Images come from the CMS and are turned into AVIF/WebP at build time.
