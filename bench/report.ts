@@ -195,7 +195,7 @@ function profileTable(results: Row[]): string {
     return v == null ? '?' : `${fmt(v)} s (${fmt(((v as number) / (r.fullSeconds as number)) * 100)} %)`;
   };
   return [
-    'Where a cold build’s time goes (the rest: starting Node and Astro, collecting pages, the sitemap, the coverage check, the swap):',
+    'Where a cold build’s time goes (the rest: starting Node and Astro, collecting pages, the sitemap, the coverage check, the swap). Compression runs beside Pagefind, so those two columns overlap (they also share the 2 cores):',
     '',
     table(
       [
