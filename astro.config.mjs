@@ -7,13 +7,13 @@ import { defineConfig } from 'astro/config';
 
 import { buildFailureReport } from './src/site/integrations/build-failure-report.ts';
 import { coverageCheck } from './src/site/integrations/coverage-check.ts';
-import { pagefindIntegration } from './src/site/integrations/pagefind.mjs';
+import { pagefindIntegration } from './src/site/integrations/pagefind.ts';
 import { precompress } from './src/site/integrations/precompress.ts';
 import { securityHeaders } from './src/site/integrations/security-headers.ts';
 import { settings } from './src/settings.ts';
 import { siteCacheDir } from './scripts/lib/site-dist.ts';
 
-const { SITE_BASE: base, SITE_URL: site, PAYLOAD_URL, SITE_SCHOOL } = settings();
+const { SITE_BASE: base, SITE_URL: site, PAYLOAD_URL, SITE_SCHOOL, SITE_SEARCH_SHARD_PAGES } = settings();
 const cms = new URL(PAYLOAD_URL);
 const compression = precompress();
 
@@ -45,7 +45,7 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !page.includes('/tim-kiem/') && !page.includes('/tai-lieu/loc/') }),
     compression.start,
-    pagefindIntegration(),
+    pagefindIntegration({ pagesPerShard: SITE_SEARCH_SHARD_PAGES }),
     coverageCheck(),
     securityHeaders(),
     compression.finish,

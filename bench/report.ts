@@ -171,7 +171,7 @@ function changesTable(results: Row[]): string {
     'Incremental builds (Astro’s `experimental.incrementalBuild`, keys in `src/site/lib/page-keys.ts`), each change after the one before, from the same CMS; the cold build of the same size is the baseline:',
     '',
     table(
-      ['articles', 'change', 'build', 'vs cold build', 'pages rendered / copied', 'sync'],
+      ['articles', 'change', 'build', 'vs cold build', 'pages rendered / copied', 'search shards reused', 'sync'],
       withChanges.flatMap((r) =>
         (r.changes as Row[]).map((c) => [
           r.articles,
@@ -179,6 +179,9 @@ function changesTable(results: Row[]): string {
           `${fmt(c.seconds)} s`,
           `${fmt(c.vsFull, 2)}× (cold ${fmt(r.fullSeconds)} s)`,
           `${fmt(c.rendered)} / ${fmt(c.restored)}`,
+          c.searchShards == null
+            ? '—'
+            : `${fmt(c.searchShardsReused)} of ${fmt(c.searchShards)} (Pagefind ${fmt(c.pagefindSeconds)} s)`,
           `${fmt(c.syncMs)} ms, ${fmt(c.requests)} requests`,
         ]),
       ),

@@ -186,7 +186,23 @@ function profileOf(log: string) {
   };
 }
 
-type Change = { change: string; seconds: number; syncMs: number; requests: number; rendered: number; restored: number };
+type Change = {
+  change: string;
+  seconds: number;
+  syncMs: number;
+  requests: number;
+  rendered: number;
+  restored: number;
+  pagefindSeconds: number | null;
+  searchShards: number | null;
+  searchShardsReused: number | null;
+};
+
+/** The search index's shards and how many a build reused (the Pagefind integration's log line). */
+function searchShards(log: string) {
+  const match = /\((\d+) phần chỉ mục, (\d+) phần dùng lại/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''));
+  return { searchShards: match ? Number(match[1]) : null, searchShardsReused: match ? Number(match[2]) : null };
+}
 
 /**
  * The kinds of change an editor makes, applied to the stand-in's content one
@@ -246,6 +262,8 @@ async function incrementalChanges(
       syncMs: syncMs(built.log),
       requests: cms.requests() - before,
       ...pageCounts(built.log),
+      pagefindSeconds: profileOf(built.log).pagefindSeconds,
+      ...searchShards(built.log),
     });
   }
   return out;

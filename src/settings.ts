@@ -127,6 +127,8 @@ export const settingsSchema = z.object({
   TRUST_PROXY: trustProxy().optional(),
   SITE_CONTENT_FILE: text().optional(),
   SITE_PAGES_DIR: text().default('content'),
+  /** Indexed pages per search shard (src/site/lib/search-shards.ts): a rebuild indexes only the shards that changed. */
+  SITE_SEARCH_SHARD_PAGES: count(1500),
   SCHOOL_NAME: text().optional(),
   PORT_SITE: port(4321),
   HOST_SITE: text().default('0.0.0.0'),

@@ -359,6 +359,13 @@ export const catalogue = {
     message: ({ filename }) =>
       `Tệp “${filename}” tạm thời chưa tải được. Nhà trường đang khắc phục; mời thầy cô và các em quay lại sau.`,
   }),
+  /** Readers see this on the search page when the index could not be loaded (src/site/pages/tim-kiem/). */
+  SearchUnavailable: define({
+    audience: 'reader',
+    title: 'Chưa tải được ô tìm kiếm',
+    message: () => 'Chưa tải được ô tìm kiếm, có thể do mạng chậm hoặc bị ngắt.',
+    hint: () => 'Mời thầy cô và các em tải lại trang, hoặc tìm bài theo danh sách:',
+  }),
   /** The build output: what the site was built without. */
   FilesMissingFromBuild: define<{ files: MissingFile[] }>({
     audience: 'operator',

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,6 +16,12 @@ import { serveSite } from '../../scripts/serve-site';
 import { seedDemoContent } from '../../src/seed/seed';
 import { startHttpCms, type HttpCms } from '../site/support/http-cms';
 import { newestPublicArticles } from '../support/fixtures';
+import {
+  SEARCH_SHARDS_FILE,
+  type SearchShards,
+  searchShardCount,
+  searchShardOf,
+} from '../../src/site/lib/search-shards';
 
 /**
  * The built site in Debian's Chromium: a reader's journey, search without
@@ -26,6 +32,9 @@ const BASE = '/binh-dang-gioi/';
 const DIST = path.resolve('.astro/e2e/dist');
 const SHOTS = path.resolve('test-results/site');
 const PHONE = { width: 390, height: 844 };
+/** The demo's few dozen pages in search shards of 8, so that every search here goes through the merge. */
+const SHARD_PAGES = 8;
+const ENV = { SITE_BASE: BASE, SITE_SEARCH_SHARD_PAGES: String(SHARD_PAGES) };
 const hasChromium = chromiumOrWarn('the public site browser tests');
 
 let cms: HttpCms;
@@ -48,7 +57,7 @@ beforeAll(async () => {
     },
   });
   draftTitles = hidden.docs.map((d) => d.title);
-  const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE }, quiet: true });
+  const built = await buildSite({ dist: DIST, env: { PAYLOAD_URL: cms.url, ...ENV }, quiet: true });
   if (!built.ok) throw new Error(built.message);
   server = await serveSite({ dir: DIST, base: BASE, port: 0 });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -153,6 +162,38 @@ describe.skipIf(!hasChromium)(`the public site in Chromium (${CHROMIUM})`, () =>
       expect(excerpts.join(' '), query).not.toMatch(/(bình dẳng|gia dình|hành dộng|dược)/i);
     }
     await page.screenshot({ path: path.join(SHOTS, 'search-phone.png') });
+    await page.context().close();
+  });
+
+  it('search merges the index’s shards: an article of every shard is found by its title', async () => {
+    const bundle = path.join(clientDir(DIST), 'pagefind');
+    const { merge } = JSON.parse(await readFile(path.join(bundle, SEARCH_SHARDS_FILE), 'utf8')) as SearchShards;
+    const pageCount = async (folder: string) =>
+      (
+        JSON.parse(await readFile(path.join(bundle, folder, 'pagefind-entry.json'), 'utf8')) as {
+          languages: { vi: { page_count: number } };
+        }
+      ).languages.vi.page_count;
+    const counts = await Promise.all(['', ...merge].map(pageCount));
+    const shards = searchShardCount(
+      counts.reduce((a, b) => a + b, 0),
+      SHARD_PAGES,
+    );
+    expect(merge.length, 'the demo is split').toBeGreaterThan(1);
+    const byShard = new Map<number, string>();
+    for (const article of await newestPublicArticles(cms.payload, 100)) {
+      const file = `bai-viet/${article.slug}/index.html`;
+      // Only the demo school's articles are on this site.
+      if (await stat(path.join(clientDir(DIST), file)).catch(() => undefined))
+        byShard.set(searchShardOf(file, shards), article.title);
+    }
+    expect(byShard.size).toBeGreaterThan(2);
+    const page = await phonePage();
+    for (const [shard, title] of byShard) {
+      // Its words, not the phrase: a title may quote (“…”), which Pagefind's phrase search does not nest.
+      const { titles } = await search(page, title.replace(/[“”"…:,.!?()]/g, ' '));
+      expect(titles, `shard ${shard}: ${JSON.stringify(titles)} for ${JSON.stringify(title)}`).toContain(title);
+    }
     await page.context().close();
   });
 
@@ -319,7 +360,7 @@ describe.skipIf(!hasChromium)(`the public site in Chromium (${CHROMIUM})`, () =>
     // (which is strict under CI=true and tested in tests/site/coverage-check.test.ts).
     const built = await buildSite({
       dist: DIST,
-      env: { PAYLOAD_URL: cms.url, SITE_BASE: BASE, COVERAGE_STRICT: 'false' },
+      env: { PAYLOAD_URL: cms.url, ...ENV, COVERAGE_STRICT: 'false' },
       quiet: true,
     });
     expect(built.ok, built.ok ? '' : built.message).toBe(true);

@@ -48,6 +48,8 @@ const env = () => ({
   COVERAGE_NOW: NOW,
   // The site's own pages from a copy, so that editing one touches nothing else.
   SITE_PAGES_DIR: path.relative(process.cwd(), PAGES),
+  // The demo's few dozen pages in search shards of 8: a change re-indexes only its shards, the others are reused.
+  SITE_SEARCH_SHARD_PAGES: '8',
 });
 
 async function build(dist: string) {
@@ -114,6 +116,13 @@ const restored = (log: string) =>
     .split('\n')
     .filter((l) => l.includes('(restored)')).length;
 
+/** The search shards of the build, and how many were reused from the cache (the Pagefind integration logs both). */
+function searchShards(log: string) {
+  const match = /\((\d+) phần chỉ mục, (\d+) phần dùng lại/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''));
+  if (!match) throw new Error('no Pagefind line in the build log');
+  return { shards: Number(match[1]), reused: Number(match[2]) };
+}
+
 const published = async (): Promise<Article[]> =>
   (
     await cms.payload.find({
@@ -155,6 +164,9 @@ describe('an incremental build gives exactly the cold build', () => {
       await build(INCREMENTAL); // fills the cache
       const log = await buildBothAndCompare();
       expect(restored(log)).toBeGreaterThan(10);
+      const { shards, reused } = searchShards(log);
+      expect(shards).toBeGreaterThan(2);
+      expect(reused).toBe(shards);
     },
     STEP_TIMEOUT,
   );
@@ -181,6 +193,10 @@ describe('an incremental build gives exactly the cold build', () => {
       expect(await page(INCREMENTAL, `bai-viet/${retitled!.slug}`)).toContain('(đã sửa tiêu đề)');
       expect(await page(INCREMENTAL, `bai-viet/${rewritten.slug}`)).toContain('Đoạn mới thêm vào cuối bài.');
       expect(restored(log)).toBeGreaterThan(10);
+      // Two pages changed their text (and their neighbours' feet are outside the indexed body).
+      const { shards, reused } = searchShards(log);
+      expect(reused).toBeGreaterThan(0);
+      expect(reused).toBeLessThan(shards);
     },
     STEP_TIMEOUT,
   );

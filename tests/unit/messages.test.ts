@@ -91,6 +91,7 @@ const samples: { [N in MessageName]: DetailsOf<N> } = {
   UploadsFolderNotEmpty: { folders: [{ dir: '/srv/cot/data/uploads/media', files: 3 }] },
   LegacyUploadsNotice: { legacy: 'data/uploads', root: 'data/other-uploads' },
   AttachmentMissing: { filename: 'trinh-chieu-khtn-8-tuoi-day-thi.odp' },
+  SearchUnavailable: {},
   FilesMissingFromBuild: {
     files: [
       {
